@@ -1,0 +1,252 @@
+/**
+ * Mojibake detection and repair: pure functions on strings, no Markdown inside.
+ *
+ *   repairText(text)                one text on its own evidence, line by line
+ *   gatherEvidence(texts)           what the certain repairs across a whole document show
+ *   repairText(text, { evidence })  ...and then also the fragments that only that evidence settles
+ *
+ * Each repair reports its exact span in the input, the original and the replacement, and the
+ * encoding path ("utf-8 read as windows-1252").
+ */
+import { diffChars } from 'diff';
+import { isBad, isClean } from './badness.js';
+import { isLetter } from './classes.js';
+import { REPAIR_ORDER, type CodePageName } from './codecs.js';
+import { fixC1, fixSegment, mojibakeRuns, undoOnce, type Layer } from './repair.js';
+
+export { isBad, isClean } from './badness.js';
+export { REPAIR_ORDER, type CodePageName } from './codecs.js';
+export type { Layer } from './repair.js';
+
+export interface Repair {
+  /** Offset of the first replaced UTF-16 unit in the input. */
+  start: number;
+  /** Offset just past the replaced text. */
+  end: number;
+  original: string;
+  replacement: string;
+  /** Mis-decodings undone, outermost first: ['windows-1252', 'windows-1252'] for two layers. */
+  layers: Layer[];
+  /** Human-readable path, e.g. "utf-8 read as windows-1252". */
+  path: string;
+  /** 'text': the text shows mojibake by itself. 'document': ambiguous alone, settled by the rest of the document. */
+  basis: 'text' | 'document';
+}
+
+export interface RepairResult {
+  text: string;
+  repairs: Repair[];
+}
+
+/** What the certain repairs in a document show: how often each code page was the culprit. */
+export interface Evidence {
+  readonly layers: ReadonlyMap<CodePageName, number>;
+  /** 128-code-point blocks of the characters those repairs produced. */
+  readonly blocks: ReadonlySet<number>;
+}
+
+export const NO_EVIDENCE: Evidence = { layers: new Map(), blocks: new Set() };
+
+export interface RepairOptions {
+  /** Evidence gathered from the whole document with gatherEvidence(). */
+  evidence?: Evidence;
+}
+
+/** Describe a path of layers, outermost first. */
+export function describeLayers(layers: readonly Layer[]): string {
+  if (layers.length === 0) return 'unknown';
+  const words = layers.map((l) => (l === 'c1' ? 'windows-1252 read as latin-1 (C1 controls)' : `utf-8 read as ${l}`));
+  const same = words.every((w) => w === words[0]);
+  if (same) return words.length === 1 ? words[0]! : `${words[0]!}, ${words.length} times over`;
+  return words.join(', then ');
+}
+
+/** Repair a text line by line. Clean text is returned as is, at the cost of one scan. */
+export function repairText(text: string, options: RepairOptions = {}): RepairResult {
+  const evidence = options.evidence ?? NO_EVIDENCE;
+  if (isClean(text)) return { text, repairs: [] };
+  let out = '';
+  const repairs: Repair[] = [];
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
+    const line = text.slice(lineStart, lineEnd);
+    const fixed = repairLine(line, evidence);
+    for (const r of fixed.repairs) repairs.push({ ...r, start: r.start + lineStart, end: r.end + lineStart });
+    out += fixed.text;
+    lineStart = lineEnd;
+  }
+  return { text: out, repairs };
+}
+
+function repairLine(line: string, evidence: Evidence): RepairResult {
+  if (isClean(line)) return { text: line, repairs: [] };
+  const layers: Layer[] = [];
+  const fixed = isBad(line) ? fixSegment(line, layers) : line;
+  const repairs = fixed === line ? [] : spans(line, fixed, layers, 'text');
+  if (evidence.layers.size === 0) return { text: fixed, repairs };
+  // Second look, with the document's evidence, at what is left.
+  const more = repairWithEvidence(fixed, evidence);
+  if (more.repairs.length === 0) return { text: fixed, repairs };
+  if (repairs.length === 0) return more;
+  // Both kinds in one line: report against the original line.
+  const all = spans(line, more.text, layers, 'text');
+  const documentSpans = new Set(more.repairs.map((r) => r.original + '\u0000' + r.replacement));
+  for (const r of all) {
+    if (documentSpans.has(r.original + '\u0000' + r.replacement)) r.basis = 'document';
+  }
+  return { text: more.text, repairs: all };
+}
+
+/**
+ * Split the change from `from` to `to` into minimal spans and name each span's path. Spans are
+ * widened so they never cut a surrogate pair.
+ */
+function spans(from: string, to: string, fallback: Layer[], basis: Repair['basis']): Repair[] {
+  const parts = diffChars(from, to);
+  const result: Repair[] = [];
+  let pos = 0;
+  let pending: { start: number; original: string; replacement: string } | null = null;
+  const flush = (): void => {
+    if (!pending) return;
+    result.push(finish(pending.start, pending.original, pending.replacement, fallback, basis));
+    pending = null;
+  };
+  for (const part of parts) {
+    if (part.added) {
+      pending ??= { start: pos, original: '', replacement: '' };
+      pending.replacement += part.value;
+    } else if (part.removed) {
+      pending ??= { start: pos, original: '', replacement: '' };
+      pending.original += part.value;
+      pos += part.value.length;
+    } else {
+      flush();
+      pos += part.value.length;
+    }
+  }
+  flush();
+  return mergeSurrogateSplits(result, from, to, fallback, basis);
+}
+
+function finish(start: number, original: string, replacement: string, fallback: Layer[], basis: Repair['basis']): Repair {
+  const layers = explain(original, replacement) ?? [...new Set(fallback)];
+  return { start, end: start + original.length, original, replacement, layers, path: describeLayers(layers), basis };
+}
+
+const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
+
+function mergeSurrogateSplits(rs: Repair[], from: string, to: string, fallback: Layer[], basis: Repair['basis']): Repair[] {
+  const broken = rs.some(
+    (r) =>
+      [...r.original, ...r.replacement].some((ch) => ch.length === 1 && isSurrogate(ch.charCodeAt(0))) ||
+      isSurrogate(from.charCodeAt(r.start)) ||
+      isSurrogate(from.charCodeAt(r.end)),
+  );
+  if (!broken) return rs;
+  // Rare: fall back to one span from the first change to the last.
+  let a = 0;
+  while (a < from.length && a < to.length && from[a] === to[a]) a++;
+  let b = 0;
+  while (b < from.length - a && b < to.length - a && from[from.length - 1 - b] === to[to.length - 1 - b]) b++;
+  while (a > 0 && isSurrogate(from.charCodeAt(a))) a--;
+  while (b > 0 && isSurrogate(from.charCodeAt(from.length - b))) b--;
+  return [finish(a, from.slice(a, from.length - b), to.slice(a, to.length - b), fallback, basis)];
+}
+
+/** Find the layers that turn `original` into `replacement`, up to three deep. */
+export function explain(original: string, replacement: string, depth = 3): Layer[] | null {
+  if (depth === 0) return null;
+  for (const name of REPAIR_ORDER) {
+    const once = undoOnce(original, name);
+    if (once === null || once === original) continue;
+    if (once === replacement) return [name];
+    const deeper = explain(once, replacement, depth - 1);
+    if (deeper) return [name, ...deeper];
+  }
+  if (fixC1(original) === replacement) return ['c1'];
+  return null;
+}
+
+/** Gather what the certain repairs across many texts (a document's lines or nodes) show. */
+export function gatherEvidence(texts: Iterable<string>): Evidence {
+  const layers = new Map<CodePageName, number>();
+  const blocks = new Set<number>();
+  for (const text of texts) {
+    for (const r of repairText(text).repairs) {
+      const innermost = r.layers[r.layers.length - 1];
+      if (innermost && innermost !== 'c1') layers.set(innermost, (layers.get(innermost) ?? 0) + 1);
+      for (const ch of r.replacement) blocks.add(ch.codePointAt(0)! >> 7);
+    }
+  }
+  return { layers, blocks };
+}
+
+/** Blocks where characters that mojibake hides are common in documents. */
+const COMMON_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x00c0, 0x024f], // Latin-1 letters, Latin Extended-A and -B
+  [0x1e00, 0x1eff], // Latin Extended Additional (Vietnamese)
+  [0x2010, 0x205e], // General Punctuation
+  [0x20a0, 0x20c0], // currency signs
+  [0x2100, 0x23ff], // letterlike, number forms, arrows, mathematical operators, technical
+  [0x2460, 0x27bf], // enclosed numbers, box drawing, blocks, shapes, symbols, dingbats
+  [0x2b00, 0x2bff], // miscellaneous symbols and arrows
+  [0x3000, 0x303f], // CJK punctuation
+  [0xff00, 0xffef], // full-width forms
+  [0x1f000, 0x1faff], // emoji and pictographs
+];
+
+const plausibleCharRe = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]$/u;
+
+function plausible(ch: string, evidence: Evidence): boolean {
+  if (!plausibleCharRe.test(ch)) return false;
+  const cp = ch.codePointAt(0)!;
+  if (COMMON_RANGES.some(([lo, hi]) => cp >= lo && cp <= hi)) return true;
+  return evidence.blocks.has(cp >> 7);
+}
+
+const isUpper = (ch: string | undefined): boolean => ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+const isLower = (ch: string | undefined): boolean => ch !== undefined && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+
+/**
+ * Repair runs that do not look bad on their own ("Ä…" for ą, "â–¼" for ▼) when the document has
+ * certain mojibake from the same code page. The result must be plausible: assigned, printable
+ * characters of common blocks, and a letter must fit the case of the word it sits in.
+ */
+function repairWithEvidence(line: string, evidence: Evidence): RepairResult {
+  const candidates = [...evidence.layers.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  let out = '';
+  let last = 0;
+  const repairs: Repair[] = [];
+  for (const [i, j] of mojibakeRuns(line)) {
+    const run = line.slice(i, j);
+    for (const name of candidates) {
+      const decoded = undoOnce(run, name);
+      if (decoded === null || decoded === run) continue;
+      const chars = [...decoded];
+      if (!chars.every((ch) => plausible(ch, evidence))) continue;
+      const firstChar = chars[0]!;
+      const before = line[i - 1];
+      const after = line[j];
+      if (isLower(firstChar) && isUpper(before) && !isLower(after)) continue;
+      if (isUpper(firstChar) && isLower(before) && isLetter(before) && isLower(after)) continue;
+      out += line.slice(last, i) + decoded;
+      last = j;
+      repairs.push({
+        start: i,
+        end: j,
+        original: run,
+        replacement: decoded,
+        layers: [name],
+        path: describeLayers([name]),
+        basis: 'document',
+      });
+      break;
+    }
+  }
+  if (repairs.length === 0) return { text: line, repairs };
+  out += line.slice(last);
+  // Positions in `repairs` are already relative to `line`, and replacements do not overlap.
+  return { text: out, repairs };
+}
