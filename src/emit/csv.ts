@@ -1,0 +1,52 @@
+/**
+ * dist/<name>.csv: one row per resource, RFC 4180 (comma-separated, CRLF line ends, quotes doubled,
+ * fields quoted where needed), UTF-8 without a byte order mark.
+ *
+ * Spreadsheet safety: a text cell that starts with = + - @, a tab or a carriage return would be
+ * run as a formula by Excel, LibreOffice or Google Sheets. Such cells get a leading apostrophe
+ * ("'=HYPERLINK(...)"), which spreadsheets show as text and hide. Numbers are left as numbers.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { Roadmap } from '../model/types.js';
+import { resourcesOf } from './json.js';
+
+export const CSV_COLUMNS = [
+  'document',
+  'section_number',
+  'section_title',
+  'group',
+  'title',
+  'url',
+  'host',
+  'description',
+  'kind',
+  'official',
+  'technology',
+  'line',
+] as const;
+
+const FORMULA_START = /^[=+\-@\t\r]/u;
+
+/** Make a text cell safe to open in a spreadsheet. */
+export function neutralizeCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function emitCsv(roadmap: Roadmap): string {
+  const text = (v: string | null): string => (v === null ? '' : neutralizeCell(v));
+  const rows = [...resourcesOf(roadmap)].map(({ section, resource }) => [
+    text(roadmap.document),
+    section.number === null ? '' : section.number,
+    text(section.title),
+    text(resource.group),
+    text(resource.title),
+    text(resource.url),
+    text(resource.host),
+    text(resource.description),
+    resource.kind,
+    resource.official ? 'true' : 'false',
+    text(resource.technology),
+    resource.line,
+  ]);
+  return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows' });
+}

@@ -1,0 +1,64 @@
+/**
+ * dist/<name>.json: the validated model, pretty-printed with a fixed key order (the schema's) and a
+ * trailing newline, so the same input always gives the same bytes.
+ */
+import type { Group, InternalLink, Note, Resource, Roadmap, Section } from '../model/types.js';
+
+const resource = (r: Resource): Resource => ({
+  title: r.title,
+  url: r.url,
+  host: r.host,
+  description: r.description,
+  group: r.group,
+  kind: r.kind,
+  official: r.official,
+  technology: r.technology,
+  declaredKind: r.declaredKind,
+  line: r.line,
+  column: r.column,
+});
+
+const group = (g: Group): Group => ({ label: g.label, line: g.line, resources: g.resources.map(resource) });
+const note = (n: Note): Note => ({ text: n.text, ordinal: n.ordinal, line: n.line });
+const internalLink = (l: InternalLink): InternalLink => ({ text: l.text, target: l.target, line: l.line, column: l.column });
+
+const section = (s: Section): Section => ({
+  number: s.number,
+  title: s.title,
+  slug: s.slug,
+  depth: s.depth,
+  line: s.line,
+  intro: s.intro,
+  groups: s.groups.map(group),
+  notes: s.notes.map(note),
+});
+
+/** A copy of the model with keys in schema order and nothing else. */
+export function canonicalRoadmap(r: Roadmap): Roadmap {
+  return {
+    schemaVersion: r.schemaVersion,
+    document: r.document,
+    source: r.source,
+    title: r.title,
+    description: r.description,
+    officialOnly: r.officialOnly,
+    sections: r.sections.map(section),
+    internalLinks: r.internalLinks.map(internalLink),
+    counts: {
+      sections: r.counts.sections,
+      numberedSections: r.counts.numberedSections,
+      groups: r.counts.groups,
+      resources: r.counts.resources,
+      notes: r.counts.notes,
+    },
+  };
+}
+
+export function emitJson(roadmap: Roadmap): string {
+  return `${JSON.stringify(canonicalRoadmap(roadmap), null, 2)}\n`;
+}
+
+/** Every resource with the section it is in, in document order. */
+export function* resourcesOf(roadmap: Roadmap): Generator<{ section: Section; resource: Resource }> {
+  for (const s of roadmap.sections) for (const g of s.groups) for (const r of g.resources) yield { section: s, resource: r };
+}

@@ -1,0 +1,97 @@
+/**
+ * One document through the pipeline's stages, in one direction:
+ *
+ *   source --remark-parse--> mdast --encoding stage--> repaired mdast --extract--> Roadmap --validate
+ *
+ * The result keeps everything later stages need (rules, emitters, the fixer), so none of them
+ * parses again.
+ */
+import { basename, extname } from 'node:path';
+import type { Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { ExtractError, extractRoadmap, type Extraction } from '../model/extract.js';
+import type { Roadmap } from '../model/types.js';
+import { validateRoadmap, type SchemaError } from '../model/validate.js';
+import { createClassifier } from '../policy/match.js';
+import { getDefaultRegistry, type Registry } from '../policy/registry.js';
+import { SourceIndex } from '../util/source.js';
+import { repairTree, type SourceRepair } from './encoding-stage.js';
+import { EXIT_CONTENT, InputError } from './read.js';
+
+export interface ProcessOptions {
+  /** Path of the source, as reports should show it. */
+  path: string;
+  /** Whether the file started with a byte order mark (kept by fixes). */
+  bom?: boolean;
+  /** The configuration's word on the official-only promise. */
+  officialOnly?: boolean;
+  registry?: Registry;
+}
+
+export interface ProcessedDocument {
+  path: string;
+  /** The source text as read (without a byte order mark). */
+  source: string;
+  bom: boolean;
+  index: SourceIndex;
+  /** The parsed tree, with mojibake in its prose repaired; positions are those of `source`. */
+  tree: Root;
+  repairs: SourceRepair[];
+  extraction: Extraction;
+  roadmap: Roadmap;
+  /** Schema errors in the model; empty when it is valid. */
+  schemaErrors: SchemaError[];
+  /** The vfile that rules report to. */
+  file: VFile;
+  /** The official-source registry the document was classified with. */
+  registry: Registry;
+}
+
+const parser = unified().use(remarkParse);
+
+export function parseMarkdown(source: string): Root {
+  return parser.parse(source);
+}
+
+/** The document name used for dist/<name>.*: the file name without its Markdown extension. */
+export function documentName(path: string): string {
+  const base = basename(path);
+  const ext = extname(base);
+  return /^\.(md|markdown|mdown|mkd)$/iu.test(ext) ? base.slice(0, -ext.length) : base;
+}
+
+export function processSource(source: string, options: ProcessOptions): ProcessedDocument {
+  const registry = options.registry ?? getDefaultRegistry();
+  const tree = parseMarkdown(source);
+  const index = new SourceIndex(source);
+  const repairs = repairTree(tree, source, index);
+  let extraction: Extraction;
+  try {
+    extraction = extractRoadmap(tree, {
+      document: documentName(options.path),
+      source: options.path.split('\\').join('/'),
+      classify: createClassifier(registry),
+      ...(options.officialOnly !== undefined ? { officialOnly: options.officialOnly } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ExtractError) throw new InputError(options.path, error.message, EXIT_CONTENT, error.line);
+    throw error;
+  }
+  const file = new VFile({ path: options.path, value: source });
+  file.data.findings = [];
+  return {
+    path: options.path,
+    source,
+    bom: options.bom ?? false,
+    index,
+    tree,
+    repairs,
+    extraction,
+    roadmap: extraction.roadmap,
+    schemaErrors: validateRoadmap(extraction.roadmap),
+    file,
+    registry,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * A run's view of the files it touches: each document read, configured and processed once, and
+ * shared with rules that look across files.
+ */
+import { relative, resolve, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import type { ConfigLoader, ResolvedConfig } from '../config/load.js';
+import { processSource, type ProcessedDocument } from './process.js';
+import { InputError, readSource, type SourceText } from './read.js';
+
+export interface LoadedDocument {
+  doc: ProcessedDocument;
+  config: ResolvedConfig;
+}
+
+export class Workspace {
+  readonly #docs = new Map<string, Promise<LoadedDocument>>();
+
+  constructor(
+    readonly loader: ConfigLoader,
+    readonly cwd: string,
+  ) {}
+
+  /** The path as reports show it: relative to the working directory, forward slashes. */
+  display(path: string): string {
+    const rel = relative(this.cwd, resolve(this.cwd, path));
+    return (rel.startsWith('..') ? resolve(this.cwd, path) : rel).split(sep).join('/');
+  }
+
+  /** Process a text under a given (display) path, e.g. one read from stdin, or a fixed version of a file. */
+  async processText(path: string, source: SourceText): Promise<LoadedDocument> {
+    const config = await this.loader.forFile(path);
+    const doc = processSource(source.text, {
+      path,
+      bom: source.bom,
+      registry: config.registry,
+      ...(config.officialOnly !== undefined ? { officialOnly: config.officialOnly } : {}),
+    });
+    return { doc, config };
+  }
+
+  /** Read and process a file once per run. */
+  load(path: string): Promise<LoadedDocument> {
+    const key = this.display(path);
+    let pending = this.#docs.get(key);
+    if (!pending) {
+      pending = readSource(resolve(this.cwd, key), key).then((source) => this.processText(key, source));
+      this.#docs.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Documents matched by globs relative to a configuration's directory; unreadable ones are skipped. */
+  others = async (globs: readonly string[], config: ResolvedConfig): Promise<ProcessedDocument[]> => {
+    const files = await glob([...globs], { cwd: config.dir, absolute: true, dot: false });
+    const docs: ProcessedDocument[] = [];
+    for (const f of files.sort()) {
+      try {
+        docs.push((await this.load(f)).doc);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+      }
+    }
+    return docs;
+  };
+}
