@@ -1,0 +1,182 @@
+/**
+ * The roadmap command: argument parsing and wiring of the library's stages. No logic of its own
+ * beyond choosing files, a reporter and an exit code.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, ConfigLoader, parseRuleFlag } from '../config/load.js';
+import type { SeveritySetting } from '../lint/finding.js';
+import { BaselineError } from '../lint/baseline.js';
+import { EXIT_FAILURE, EXIT_OK, InputError } from '../pipeline/read.js';
+import { REPORTERS } from '../report/index.js';
+import { PACKAGE } from '../version.js';
+import { runBuild } from './build.js';
+import { runLint } from './lint.js';
+import type { Io, RunOptions } from './shared.js';
+
+const HELP = `Usage: roadmap <command> [options] [paths|globs…]
+
+Keep curated link documents (roadmaps, resource lists) as Markdown: repair mojibake, lint, and
+emit JSON, CSV and cleaned Markdown.
+
+Commands:
+  build [paths…]        lint, then write dist/<name>.json, .csv, .md and dist/index.json
+                        (paths default to content/)
+  lint [paths…|-]       lint and report; "-" reads standard input
+
+Options:
+  --format <name>       stylish (default), compact, json, github, sarif
+  --quiet               report errors only
+  --max-warnings <n>    exit 1 when there are more than n warnings
+  --rule <id=severity>  set a rule's severity (error, warn, off); repeatable
+  --config <path>       use this configuration for every file
+  --no-config           use no configuration file
+  --fix                 apply fixes to the files (lint only)
+  --fix-dry-run         print the fixes as a unified diff, change nothing (lint only)
+  --stdin-filename <p>  the path to report (and configure) standard input as
+  --write-baseline [f]  accept the current findings in a baseline file (lint only)
+  --baseline <file>     the baseline to apply (default: the configuration's, if any)
+  --no-baseline         ignore any baseline
+  --out <dir>           output directory for build (default: dist)
+  --no-emit-on-error    build writes nothing when there are lint errors
+  -h, --help            show this help
+  -v, --version         show the version
+
+Exit codes: 0 no errors; 1 lint or content errors (or too many warnings);
+            2 usage, configuration or I/O failure.
+`;
+
+const OPTIONS = {
+  format: { type: 'string' },
+  quiet: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  'write-baseline': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'no-baseline': { type: 'boolean' },
+  out: { type: 'string' },
+  'no-emit-on-error': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+class UsageError extends Error {}
+
+function parse(argv: string[]): { command: string | null; paths: string[]; options: RunOptions; help: boolean; version: boolean } {
+  // "--write-baseline file.json": the one option whose value is optional.
+  const args = [...argv];
+  let baselineTarget: string | undefined;
+  const wb = args.indexOf('--write-baseline');
+  if (wb >= 0 && args[wb + 1]?.endsWith('.json') && !args[wb + 1]!.startsWith('-')) {
+    baselineTarget = args.splice(wb + 1, 1)[0];
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/su, ''));
+  }
+  const v = parsed.values;
+  const [command = null, ...paths] = parsed.positionals;
+  const format = v.format ?? 'stylish';
+  if (!(format in REPORTERS)) throw new UsageError(`unknown format "${format}" (use ${Object.keys(REPORTERS).join(', ')})`);
+  let maxWarnings: number | undefined;
+  if (v['max-warnings'] !== undefined) {
+    maxWarnings = Number(v['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number');
+  }
+  const ruleFlags = new Map<string, SeveritySetting>();
+  for (const r of v.rule ?? []) {
+    try {
+      const [id, severity] = parseRuleFlag(r);
+      ruleFlags.set(id, severity);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  if (v.config && v['no-config']) throw new UsageError('--config and --no-config exclude each other');
+  if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
+  return {
+    command,
+    paths,
+    help: v.help ?? false,
+    version: v.version ?? false,
+    options: {
+      format,
+      quiet: v.quiet ?? false,
+      ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+      ruleFlags,
+      ...(v.config ? { configPath: v.config } : {}),
+      noConfig: v['no-config'] ?? false,
+      fix: v.fix ?? false,
+      fixDryRun: v['fix-dry-run'] ?? false,
+      ...(v['stdin-filename'] ? { stdinFilename: v['stdin-filename'] } : {}),
+      writeBaseline: v['write-baseline'] ?? false,
+      ...(baselineTarget ? { baselineTarget } : {}),
+      ...(v.baseline ? { baselinePath: v.baseline } : {}),
+      noBaseline: v['no-baseline'] ?? false,
+      out: v.out ?? 'dist',
+      noEmitOnError: v['no-emit-on-error'] ?? false,
+    },
+  };
+}
+
+/** Run the CLI; returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`roadmap: ${error.message}\nTry "roadmap --help".\n`);
+    return EXIT_FAILURE;
+  }
+  if (parsed.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (parsed.version) {
+    io.stdout(`${PACKAGE.version}\n`);
+    return EXIT_OK;
+  }
+  const { command, paths, options } = parsed;
+  if (command !== 'build' && command !== 'lint') {
+    io.stderr(command ? `roadmap: unknown command "${command}"\n` : HELP);
+    return EXIT_FAILURE;
+  }
+  const misplaced = command === 'build' ? ['fix', 'fixDryRun', 'writeBaseline'] : ['noEmitOnError'];
+  for (const key of misplaced) {
+    if (options[key as keyof RunOptions] === true) {
+      io.stderr(`roadmap: --${key.replace(/[A-Z]/gu, (c) => `-${c.toLowerCase()}`)} does not apply to ${command}\n`);
+      return EXIT_FAILURE;
+    }
+  }
+  const loader = new ConfigLoader({
+    cwd: io.cwd,
+    ...(options.configPath ? { configPath: options.configPath } : {}),
+    noConfig: options.noConfig,
+    ruleFlags: options.ruleFlags,
+  });
+  try {
+    return command === 'build' ? await runBuild(paths, options, loader, io) : await runLint(paths, options, loader, io);
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`roadmap: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof ConfigError || error instanceof BaselineError) {
+      io.stderr(`roadmap: ${error.message}\n`);
+      return EXIT_FAILURE;
+    }
+    const e = error as NodeJS.ErrnoException;
+    if (e.code && e.path) {
+      io.stderr(`roadmap: ${e.path}: ${e.message}\n`);
+      return EXIT_FAILURE;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,147 @@
+/** What the build and lint commands share: options, linting a set of files, reporting, exit codes. */
+import { resolve } from 'node:path';
+import type { ConfigLoader, ResolvedConfig } from '../config/load.js';
+import { applyBaseline, BASELINE_FILE, readBaseline } from '../lint/baseline.js';
+import type { Finding, SeveritySetting } from '../lint/finding.js';
+import { lintDocument } from '../lint/run.js';
+import { EXIT_CONTENT, EXIT_OK, InputError } from '../pipeline/read.js';
+import { Workspace, type LoadedDocument } from '../pipeline/workspace.js';
+import { REPORTERS, summarize, type FileResult } from '../report/index.js';
+
+export interface Io {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<Uint8Array>;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+export interface RunOptions {
+  format: string;
+  quiet: boolean;
+  maxWarnings?: number;
+  ruleFlags: Map<string, SeveritySetting>;
+  configPath?: string;
+  noConfig: boolean;
+  fix: boolean;
+  fixDryRun: boolean;
+  stdinFilename?: string;
+  writeBaseline: boolean;
+  baselineTarget?: string;
+  baselinePath?: string;
+  noBaseline: boolean;
+  out: string;
+  noEmitOnError: boolean;
+}
+
+export interface Linted {
+  loaded: LoadedDocument;
+  findings: Finding[];
+}
+
+/** Colour when writing to a terminal, unless NO_COLOR; FORCE_COLOR forces it (FORCE_COLOR=0 turns it off). */
+export function useColor(io: Io): boolean {
+  const force = io.env['FORCE_COLOR'];
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
+  return io.stdoutIsTTY;
+}
+
+/** A progress line on stderr for longer runs on a terminal. */
+export function progress(io: Io, total: number): (done: number, file: string) => void {
+  if (!io.stderrIsTTY || total <= 5) return () => undefined;
+  return (done, file) => {
+    io.stderr(done >= total ? '\r\x1b[K' : `\r\x1b[K[${done + 1}/${total}] ${file}`);
+  };
+}
+
+/** Lint documents that are already loaded. */
+export async function lintLoaded(loaded: LoadedDocument[], workspace: Workspace, io: Io): Promise<Linted[]> {
+  const tick = progress(io, loaded.length);
+  const out: Linted[] = [];
+  for (const [i, l] of loaded.entries()) {
+    tick(i, l.doc.path);
+    const findings = await lintDocument(l.doc, { config: l.config, others: workspace.others });
+    out.push({ loaded: l, findings });
+  }
+  tick(loaded.length, '');
+  return out;
+}
+
+/** Load every file, collecting input errors instead of stopping at the first. */
+export async function loadAll(files: string[], workspace: Workspace): Promise<{ loaded: LoadedDocument[]; errors: InputError[] }> {
+  const loaded: LoadedDocument[] = [];
+  const errors: InputError[] = [];
+  for (const f of files) {
+    try {
+      const l = await workspace.load(f);
+      if (!l.config.ignored) loaded.push(l);
+    } catch (error) {
+      if (error instanceof InputError) errors.push(error);
+      else throw error;
+    }
+  }
+  return { loaded, errors };
+}
+
+export function baselinePathFor(options: RunOptions, configs: ResolvedConfig[], cwd: string, writing: boolean): string | null {
+  if (options.noBaseline && !writing) return null;
+  const explicit = (writing ? options.baselineTarget : undefined) ?? options.baselinePath;
+  if (explicit) return resolve(cwd, explicit);
+  const configured = configs.find((c) => c.baseline)?.baseline;
+  if (configured) return configured;
+  return writing ? resolve(cwd, BASELINE_FILE) : null;
+}
+
+/** Apply the baseline, print the report, and return the exit code. */
+export async function report(linted: Linted[], options: RunOptions, io: Io, extraErrors: InputError[] = []): Promise<number> {
+  const all = linted.flatMap((l) => l.findings);
+  const baselinePath = baselinePathFor(options, linted.map((l) => l.loaded.config), io.cwd, false);
+  let shown = all;
+  const accepted = new Map<string, number>();
+  const staleFindings: Finding[] = [];
+  if (baselinePath) {
+    const baseline = await readBaseline(baselinePath);
+    if (baseline) {
+      const files = linted.map((l) => l.loaded.doc.path);
+      const match = applyBaseline(baseline, all, files, baselinePath, io.cwd);
+      shown = match.fresh;
+      for (const [k, v] of match.accepted) accepted.set(k, v);
+      for (const e of match.stale) {
+        const file = linted.find((l) => resolve(io.cwd, l.loaded.doc.path) === resolve(baselinePath, '..', e.file))?.loaded.doc.path ?? e.file;
+        staleFindings.push({
+          file,
+          ruleId: 'baseline',
+          severity: 'warn',
+          message: `Stale baseline entry ${e.ruleId} "${e.fingerprint}" matches nothing any more; rewrite the baseline with --write-baseline`,
+          docUrl: 'https://github.com/roadmap-pipeline/roadmap-pipeline#baselines',
+          start: { line: 1, column: 1, offset: 0 },
+          end: { line: 1, column: 1, offset: 0 },
+          fingerprint: `baseline:${e.fingerprint}`,
+        });
+      }
+    }
+  }
+  const byFile = new Map<string, Finding[]>();
+  for (const l of linted) byFile.set(l.loaded.doc.path, []);
+  for (const f of [...shown, ...staleFindings]) byFile.get(f.file)?.push(f) ?? byFile.set(f.file, [f]);
+  let results: FileResult[] = [...byFile].map(([file, findings]) => ({ file, findings, baselined: accepted.get(file) ?? 0 }));
+  const fullSummary = summarize(results, staleFindings.length);
+  if (options.quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+  const reporter = REPORTERS[options.format]!;
+  io.stdout(reporter(results, { color: useColor(io), summary: summarize(results, staleFindings.length) }));
+  for (const e of extraErrors) io.stderr(`roadmap: ${e.message}\n`);
+  if (extraErrors.length > 0) return Math.max(...extraErrors.map((e) => e.exitCode));
+  if (fullSummary.errors > 0) return EXIT_CONTENT;
+  if (options.maxWarnings !== undefined && fullSummary.warnings > options.maxWarnings) {
+    io.stderr(`roadmap: ${fullSummary.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return EXIT_CONTENT;
+  }
+  return EXIT_OK;
+}
+
+export function newWorkspace(loader: ConfigLoader, io: Io): Workspace {
+  return new Workspace(loader, io.cwd);
+}

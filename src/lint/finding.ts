@@ -1,0 +1,90 @@
+/**
+ * A finding: what a rule (or a pipeline stage) reports. Reporters, the fixer and the baseline read
+ * findings; nothing else does. Findings live on the VFile, as `file.data.findings` and as ordinary
+ * vfile messages, so unified tooling (remark-cli, vfile-reporter) shows them too.
+ */
+import type { VFile } from 'vfile';
+import type { Point } from '../util/source.js';
+
+export type { Point } from '../util/source.js';
+
+export type Severity = 'error' | 'warn';
+export type SeveritySetting = Severity | 'off';
+
+/** Replace `deleteCount` UTF-16 units at `offset` of the original source with `insert`. */
+export interface TextEdit {
+  offset: number;
+  deleteCount: number;
+  insert: string;
+}
+
+export interface Fix {
+  /** What applying the fix does, for reporters. */
+  description: string;
+  edits: TextEdit[];
+}
+
+/** Another place the finding refers to, e.g. the first occurrence of a duplicate. */
+export interface Related {
+  message: string;
+  file?: string;
+  line: number;
+  column: number;
+}
+
+export interface Finding {
+  file: string;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  docUrl: string;
+  start: Point;
+  end: Point;
+  related?: Related;
+  fix?: Fix;
+  /** Identity for baselines: the rule and content it is about (a normalised URL, a title), never a line. */
+  fingerprint: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    findings: Finding[];
+  }
+}
+
+export const DOCS_BASE = 'https://github.com/roadmap-pipeline/roadmap-pipeline/blob/main/docs/rules';
+
+export function docUrl(ruleId: string): string {
+  return `${DOCS_BASE}/${ruleId}.md`;
+}
+
+/** Put a finding on a file, both as data and as a vfile message. */
+export function addFinding(file: VFile, finding: Finding): void {
+  (file.data.findings ??= []).push(finding);
+  const message = file.message(finding.message, {
+    place: { start: finding.start, end: finding.end },
+    ruleId: finding.ruleId,
+    source: 'roadmap-lint',
+  });
+  message.fatal = finding.severity === 'error';
+  message.url = finding.docUrl;
+  if (finding.fix) message.expected = [applyEditsToSlice(finding)];
+  if (finding.related) message.note = `${finding.related.message} (line ${finding.related.line}, column ${finding.related.column})`;
+}
+
+function applyEditsToSlice(f: Finding): string {
+  return f.fix!.edits.map((e) => e.insert).join('');
+}
+
+export function findingsOf(file: VFile): Finding[] {
+  return file.data.findings ?? [];
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    a.start.offset - b.start.offset ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
+}

@@ -1,0 +1,42 @@
+import type { Finding } from '../lint/finding.js';
+
+/** What reporters receive: one entry per linted file, in the order the files were given. */
+export interface FileResult {
+  file: string;
+  findings: Finding[];
+  /** Findings a baseline accepted (not shown). */
+  baselined: number;
+}
+
+export interface ReportSummary {
+  files: number;
+  errors: number;
+  warnings: number;
+  fixable: number;
+  baselined: number;
+  /** Baseline entries that matched nothing. */
+  stale: number;
+}
+
+export interface ReporterOptions {
+  color: boolean;
+  summary: ReportSummary;
+}
+
+export type Reporter = (results: readonly FileResult[], options: ReporterOptions) => string;
+
+export function summarize(results: readonly FileResult[], stale = 0): ReportSummary {
+  let errors = 0;
+  let warnings = 0;
+  let fixable = 0;
+  let baselined = 0;
+  for (const r of results) {
+    baselined += r.baselined;
+    for (const f of r.findings) {
+      if (f.severity === 'error') errors++;
+      else warnings++;
+      if (f.fix) fixable++;
+    }
+  }
+  return { files: results.length, errors, warnings, fixable, baselined, stale };
+}

@@ -1,0 +1,53 @@
+/**
+ * What a rule is: metadata (what it checks, its default severity, whether it can fix, the options
+ * it takes) kept apart from the check itself, which reads the processed document and reports.
+ */
+import type { Nodes } from 'mdast';
+import type { Fix, Related, Severity } from '../lint/finding.js';
+import type { ProcessedDocument } from '../pipeline/process.js';
+
+export type RuleTag = 'encoding' | 'structure' | 'links' | 'policy';
+
+export interface RuleMeta {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  tags: readonly RuleTag[];
+  /** Defaults for the options; the option schema lives in schema/config.schema.json under $defs/<id>-options. */
+  defaultOptions: Readonly<Record<string, unknown>>;
+  /** For rules that can look across files: the globs of the other documents the options ask for, or none. */
+  otherFiles?: (options: Record<string, unknown>) => readonly string[];
+}
+
+export interface Report {
+  message: string;
+  /** Where: a node, or offsets into the source. */
+  node?: Nodes;
+  start?: number;
+  end?: number;
+  /** Lower than the rule's severity for milder cases of the same rule (never higher). */
+  severity?: Severity;
+  related?: Related;
+  fix?: Fix;
+  /** Rule-local identity for baselines: content, never positions (e.g. a normalised URL). */
+  fingerprint: string;
+}
+
+export interface RuleContext<Options = Record<string, unknown>> {
+  doc: ProcessedDocument;
+  options: Options;
+  /** Other documents, already processed, for rules that look across files. */
+  others: readonly ProcessedDocument[];
+  report(report: Report): void;
+}
+
+export interface Rule<Options = Record<string, unknown>> {
+  meta: RuleMeta;
+  check(context: RuleContext<Options>): void;
+}
+
+/** Define a rule with typed options. */
+export function defineRule<Options extends Record<string, unknown>>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}
