@@ -65,8 +65,8 @@ const LITERAL_FIRST = set(LITERALS.map((l) => l[0]!).join(''));
 const cls = (s: string, i: number): number => (i >= 0 && i < s.length ? CLASS[s.charCodeAt(i)]! : 0);
 
 /** True when the text has no character that any code page puts at a high byte: it cannot be mojibake. */
-export function isClean(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+export function isClean(text: string, start = 0, end = text.length): boolean {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x80 && CLASS[c]! & SUSPECT) return false;
   }
@@ -85,9 +85,17 @@ export function isBad(text: string, start = 0, end = text.length): boolean {
     }
   }
   if (first < 0) return false;
-  // Rules look back at most three characters.
+  // Rules look back at most three characters. Inlined fast path: a rule can only fire where this
+  // character or the one before it has a class.
+  let prevClass = first - 4 >= start ? CLASS[text.charCodeAt(first - 4)]! : 0;
+  let prevAscii = true;
   for (let i = Math.max(start, first - 3); i < end; i++) {
-    if (badAt(text, i, start, end)) return true;
+    const c = text.charCodeAt(i);
+    const k = CLASS[c]!;
+    const ascii = c < 0x80;
+    if (!((ascii && prevAscii) || (k | prevClass) === 0) && badAt(text, i, start, end)) return true;
+    prevClass = k;
+    prevAscii = ascii;
   }
   return false;
 }
@@ -95,9 +103,12 @@ export function isBad(text: string, start = 0, end = text.length): boolean {
 /** Is there a sign of mojibake that ends at text[i]? */
 function badAt(s: string, i: number, start: number, end: number): boolean {
   const c = s.charCodeAt(i);
-  const b = CLASS[c]!;
   const p = i - 1 >= start ? s.charCodeAt(i - 1) : -1;
+  // Every rule needs a non-ASCII character here or just before: plain text costs two compares.
+  if (c < 0x80 && p < 0x80) return false;
+  const b = CLASS[c]!;
   const a = p >= 0 ? CLASS[p]! : 0;
+  if ((a | b) === 0) return false;
   const aa = i - 2 >= start ? CLASS[s.charCodeAt(i - 2)]! : 0;
   const pp = i - 2 >= start ? s.charCodeAt(i - 2) : -1;
 

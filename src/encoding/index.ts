@@ -65,19 +65,30 @@ export function describeLayers(layers: readonly Layer[]): string {
 export function repairText(text: string, options: RepairOptions = {}): RepairResult {
   const evidence = options.evidence ?? NO_EVIDENCE;
   if (isClean(text)) return { text, repairs: [] };
-  let out = '';
   const repairs: Repair[] = [];
+  let out: string[] | null = null;
+  let copied = 0;
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
-    const line = text.slice(lineStart, lineEnd);
-    const fixed = repairLine(line, evidence);
-    for (const r of fixed.repairs) repairs.push({ ...r, start: r.start + lineStart, end: r.end + lineStart });
-    out += fixed.text;
+    // Most lines of most documents: nothing suspicious, or nothing bad and no evidence to weigh.
+    const worthALook = evidence.layers.size > 0 ? !isClean(text, lineStart, lineEnd) : isBad(text, lineStart, lineEnd);
+    if (worthALook) {
+      const line = text.slice(lineStart, lineEnd);
+      const fixed = repairLine(line, evidence);
+      if (fixed.text !== line) {
+        out ??= [];
+        out.push(text.slice(copied, lineStart), fixed.text);
+        copied = lineEnd;
+        for (const r of fixed.repairs) repairs.push({ ...r, start: r.start + lineStart, end: r.end + lineStart });
+      }
+    }
     lineStart = lineEnd;
   }
-  return { text: out, repairs };
+  if (out === null) return { text, repairs };
+  out.push(text.slice(copied));
+  return { text: out.join(''), repairs };
 }
 
 function repairLine(line: string, evidence: Evidence): RepairResult {
@@ -100,20 +111,66 @@ function repairLine(line: string, evidence: Evidence): RepairResult {
 }
 
 /**
- * Split the change from `from` to `to` into minimal spans and name each span's path. Spans are
- * widened so they never cut a surrogate pair.
+ * Split the change from `from` to `to` into spans and name each span's path. Repairs replace runs
+ * of non-ASCII characters and leave the text between them as it was, so a linear walk that re-syncs
+ * on the next piece of unchanged text finds the spans; a general diff is the fallback for the rare
+ * line where that walk does not rebuild the repaired text exactly.
  */
 function spans(from: string, to: string, fallback: Layer[], basis: Repair['basis']): Repair[] {
-  const parts = diffChars(from, to);
-  const result: Repair[] = [];
+  const found = alignByAnchors(from, to) ?? alignByDiff(from, to);
+  const result = found.map((p) => finish(p.start, p.original, p.replacement, fallback, basis));
+  return mergeSurrogateSplits(result, from, to, fallback, basis);
+}
+
+interface Piece {
+  start: number;
+  original: string;
+  replacement: string;
+}
+
+const ANCHOR = 6;
+
+function alignByAnchors(from: string, to: string): Piece[] | null {
+  const pieces: Piece[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < from.length || j < to.length) {
+    if (i < from.length && j < to.length && from[i] === to[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    // The replacement runs to the next ASCII character of the repaired text.
+    let k = j;
+    while (k < to.length && to.charCodeAt(k) >= 0x80) k++;
+    let next: number;
+    if (k >= to.length) next = from.length;
+    else {
+      let e = k;
+      while (e < to.length && e - k < ANCHOR && to.charCodeAt(e) < 0x80) e++;
+      next = from.indexOf(to.slice(k, e), i + 1);
+      if (next < 0) return null;
+    }
+    if (next <= i && k === j) return null;
+    pieces.push({ start: i, original: from.slice(i, next), replacement: to.slice(j, k) });
+    i = next;
+    j = k;
+  }
+  // Check: the pieces must rebuild the repaired text.
+  let rebuilt = '';
   let pos = 0;
-  let pending: { start: number; original: string; replacement: string } | null = null;
-  const flush = (): void => {
-    if (!pending) return;
-    result.push(finish(pending.start, pending.original, pending.replacement, fallback, basis));
-    pending = null;
-  };
-  for (const part of parts) {
+  for (const p of pieces) {
+    rebuilt += from.slice(pos, p.start) + p.replacement;
+    pos = p.start + p.original.length;
+  }
+  return rebuilt + from.slice(pos) === to ? pieces : null;
+}
+
+function alignByDiff(from: string, to: string): Piece[] {
+  const pieces: Piece[] = [];
+  let pos = 0;
+  let pending: Piece | null = null;
+  for (const part of diffChars(from, to)) {
     if (part.added) {
       pending ??= { start: pos, original: '', replacement: '' };
       pending.replacement += part.value;
@@ -122,16 +179,17 @@ function spans(from: string, to: string, fallback: Layer[], basis: Repair['basis
       pending.original += part.value;
       pos += part.value.length;
     } else {
-      flush();
+      if (pending) pieces.push(pending);
+      pending = null;
       pos += part.value.length;
     }
   }
-  flush();
-  return mergeSurrogateSplits(result, from, to, fallback, basis);
+  if (pending) pieces.push(pending);
+  return pieces;
 }
 
 function finish(start: number, original: string, replacement: string, fallback: Layer[], basis: Repair['basis']): Repair {
-  const layers = explain(original, replacement) ?? [...new Set(fallback)];
+  const layers = explain(original, replacement, 3, fallback) ?? [...new Set(fallback)];
   return { start, end: start + original.length, original, replacement, layers, path: describeLayers(layers), basis };
 }
 
@@ -155,14 +213,19 @@ function mergeSurrogateSplits(rs: Repair[], from: string, to: string, fallback: 
   return [finish(a, from.slice(a, from.length - b), to.slice(a, to.length - b), fallback, basis)];
 }
 
-/** Find the layers that turn `original` into `replacement`, up to three deep. */
-export function explain(original: string, replacement: string, depth = 3): Layer[] | null {
+/**
+ * Find the layers that turn `original` into `replacement`, up to three deep. Code pages in
+ * `preferred` (those the whole line was repaired with) are tried first: "Ã©" reads the same as
+ * latin-1 and as windows-1252, and the line says which it was.
+ */
+export function explain(original: string, replacement: string, depth = 3, preferred: readonly Layer[] = []): Layer[] | null {
   if (depth === 0) return null;
-  for (const name of REPAIR_ORDER) {
+  const order = [...new Set([...preferred.filter((l): l is CodePageName => l !== 'c1'), ...REPAIR_ORDER])];
+  for (const name of order) {
     const once = undoOnce(original, name);
     if (once === null || once === original) continue;
     if (once === replacement) return [name];
-    const deeper = explain(once, replacement, depth - 1);
+    const deeper = explain(once, replacement, depth - 1, preferred);
     if (deeper) return [name, ...deeper];
   }
   if (fixC1(original) === replacement) return ['c1'];

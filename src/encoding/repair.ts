@@ -18,6 +18,7 @@ import {
   codec,
   decodeUtf8,
   encode,
+  firstInvalidUtf8,
   macRomanFor,
   windows1252ForC1,
   type CodePageName,
@@ -28,6 +29,8 @@ export type Layer = CodePageName | 'c1';
 
 const MAX_STEPS = 12;
 
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** Decode text that was UTF-8 read as `name`, or null when that reading does not hold. */
 export function undoOnce(text: string, name: CodePageName): string | null {
   const c = codec(name);
@@ -35,8 +38,9 @@ export function undoOnce(text: string, name: CodePageName): string | null {
   if (!bytes) return null;
   if (name !== 'macroman') bytes = restoreA0(bytes);
   if (c.sloppy) bytes = replaceLossy(bytes);
-  const variants = bytes.includes(0xed) || bytes.includes(0xc0);
-  return decodeUtf8(bytes, variants);
+  if (bytes.includes(0xed) || bytes.includes(0xc0)) return decodeUtf8(bytes, true);
+  // The common case: check with a plain loop, decode natively.
+  return firstInvalidUtf8(bytes) < 0 ? utf8Decoder.decode(bytes) : null;
 }
 
 /** Repair a segment; `layers` receives the code page of each step taken, outermost first. */
@@ -50,13 +54,37 @@ export function fixSegment(text: string, layers: Layer[] = []): string {
   return cur;
 }
 
+/**
+ * How implausible a decoding looks: a capital letter alone inside a lower-case word ("sublykĨiojusi")
+ * and text that still looks like mojibake. Used only to choose between code pages that all decode.
+ */
+function implausibility(s: string): number {
+  let n = isBad(s) ? 2 : 0;
+  for (let i = 1; i + 1 < s.length; i++) {
+    const c = s[i]!;
+    if (c.charCodeAt(0) < 0x80 || c === c.toLowerCase()) continue;
+    const before = s[i - 1]!;
+    const after = s[i + 1]!;
+    if (before !== before.toUpperCase() && after !== after.toUpperCase()) n++;
+  }
+  return n;
+}
+
 function step(s: string, layers: Layer[]): string {
+  // Every code page that reads the whole segment as UTF-8; when several do, the most plausible
+  // reading wins, the earlier code page on a tie.
+  let best: { name: CodePageName; text: string; score: number } | null = null;
   for (const name of REPAIR_ORDER) {
     const decoded = undoOnce(s, name);
-    if (decoded !== null && decoded !== s) {
-      layers.push(name);
-      return decoded;
-    }
+    if (decoded === null || decoded === s) continue;
+    if (best && decoded === best.text) continue;
+    const score = implausibility(decoded);
+    if (!best || score < best.score) best = { name, text: decoded, score };
+    if (score === 0) break;
+  }
+  if (best) {
+    layers.push(best.name);
+    return best.text;
   }
   const mixed = fixRuns(s, layers);
   if (mixed !== s) return mixed;
@@ -117,9 +145,17 @@ function fixRuns(s: string, layers: Layer[]): string {
  * word, where windows-1252 would give punctuation but MacRoman a letter ("tur\x92stico"), the
  * bytes were MacRoman.
  */
+/** windows-1252 characters too rare in prose to read a lone C1 control as them. */
+const RARE_C1 = new Set(['ƒ', 'ˆ', '˜', '‰', '†', '‡']);
+
 export function fixC1(s: string): string {
   let out = '';
   let changed = false;
+  let c1Count = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0x80 && code <= 0x9f) c1Count++;
+  }
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
     if (code < 0x80 || code > 0x9f) {
@@ -129,7 +165,9 @@ export function fixC1(s: string): string {
     const mac = macRomanFor(code);
     const inWord = isAsciiLetter(s.charCodeAt(i - 1)) && isAsciiLetter(s.charCodeAt(i + 1));
     const win = windows1252ForC1(code);
-    const pick = inWord && isLetter(mac) && !isLetter(win ?? undefined) ? mac : win;
+    let pick = inWord && isLetter(mac) && !isLetter(win ?? undefined) ? mac : win;
+    // A lone stray control that would become a rare symbol is more likely garbage than mojibake.
+    if (pick !== null && c1Count === 1 && RARE_C1.has(pick)) pick = null;
     if (pick === null) out += s[i];
     else {
       out += pick;

@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const ROADMAP = join(ROOT, 'content/backend-roadmap.md');
+export const BIN = join(ROOT, 'bin/roadmap.js');
+
+export const roadmapText = (): string => readFileSync(ROADMAP, 'utf8');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI as a user would. */
+export function cli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): RunResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input ?? '',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+    encoding: 'utf8',
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(prefix = 'roadmap-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** The shared ftfy conformance cases, when present beside the project (never copied into it). */
+export const FTFY_CASES = process.env['FTFY_CASES'] ?? join(ROOT, '..', 'shared', 'conformance', 'ftfy');
