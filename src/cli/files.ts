@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { EXIT_FAILURE, InputError } from '../pipeline/read.js';
+import { describeIoError, EXIT_FAILURE, InputError } from '../index.js';
 
 const MARKDOWN = '**/*.{md,markdown}';
 const SKIP = ['**/node_modules/**', '**/.git/**'];
@@ -13,7 +13,10 @@ const SKIP = ['**/node_modules/**', '**/.git/**'];
 export async function expandPaths(patterns: readonly string[], cwd: string): Promise<string[]> {
   const found = new Set<string>();
   for (const p of patterns) {
-    const info = await stat(resolve(cwd, p)).catch(() => null);
+    const info = await stat(resolve(cwd, p)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
+      throw new InputError(p, describeIoError(error), EXIT_FAILURE);
+    });
     if (info?.isDirectory()) {
       const files = await glob(MARKDOWN, { cwd: resolve(cwd, p), ignore: SKIP, dot: false });
       if (files.length === 0) throw new InputError(p, 'directory has no Markdown files (*.md)', EXIT_FAILURE);

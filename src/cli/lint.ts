@@ -4,16 +4,16 @@
  */
 import { createTwoFilesPatch } from 'diff';
 import { resolve } from 'node:path';
-import type { ConfigLoader } from '../config/load.js';
-import { createBaseline, writeBaseline } from '../lint/baseline.js';
-import { fixUntilStable } from '../lint/fix.js';
-import { lintDocument } from '../lint/run.js';
-import { decodeSource, EXIT_FAILURE, EXIT_OK, InputError } from '../pipeline/read.js';
-import type { LoadedDocument } from '../pipeline/workspace.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import type { ConfigLoader } from '../index.js';
+import { createBaseline, writeBaseline } from '../index.js';
+import { fixUntilStable } from '../index.js';
+import { lintDocument } from '../index.js';
+import { decodeSource, EXIT_FAILURE, EXIT_OK, InputError } from '../index.js';
+import type { LoadedDocument } from '../index.js';
+import { writeFileAtomic } from '../index.js';
 import { expandPaths } from './files.js';
 import { baselinePathFor, lintLoaded, loadAll, newWorkspace, report, type Io, type Linted, type RunOptions } from './shared.js';
-import type { Workspace } from '../pipeline/workspace.js';
+import type { Workspace } from '../index.js';
 import { stat } from 'node:fs/promises';
 
 const STDIN = '-';

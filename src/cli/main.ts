@@ -3,12 +3,12 @@
  * beyond choosing files, a reporter and an exit code.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, ConfigLoader, parseRuleFlag } from '../config/load.js';
-import type { SeveritySetting } from '../lint/finding.js';
-import { BaselineError } from '../lint/baseline.js';
-import { EXIT_FAILURE, EXIT_OK, InputError } from '../pipeline/read.js';
-import { REPORTERS } from '../report/index.js';
-import { PACKAGE } from '../version.js';
+import { ConfigError, ConfigLoader, parseRuleFlag } from '../index.js';
+import type { SeveritySetting } from '../index.js';
+import { BaselineError } from '../index.js';
+import { EXIT_FAILURE, EXIT_OK, InputError } from '../index.js';
+import { REPORTERS } from '../index.js';
+import { PACKAGE } from '../index.js';
 import { runBuild } from './build.js';
 import { runLint } from './lint.js';
 import type { Io, RunOptions } from './shared.js';

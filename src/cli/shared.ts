@@ -1,12 +1,12 @@
 /** What the build and lint commands share: options, linting a set of files, reporting, exit codes. */
 import { resolve } from 'node:path';
-import type { ConfigLoader, ResolvedConfig } from '../config/load.js';
-import { applyBaseline, BASELINE_FILE, readBaseline } from '../lint/baseline.js';
-import type { Finding, SeveritySetting } from '../lint/finding.js';
-import { lintDocument } from '../lint/run.js';
-import { EXIT_CONTENT, EXIT_OK, InputError } from '../pipeline/read.js';
-import { Workspace, type LoadedDocument } from '../pipeline/workspace.js';
-import { REPORTERS, summarize, type FileResult } from '../report/index.js';
+import type { ConfigLoader, ResolvedConfig } from '../index.js';
+import { applyBaseline, BASELINE_FILE, readBaseline } from '../index.js';
+import type { Finding, SeveritySetting } from '../index.js';
+import { lintDocument } from '../index.js';
+import { EXIT_CONTENT, EXIT_OK, InputError } from '../index.js';
+import { Workspace, type LoadedDocument } from '../index.js';
+import { REPORTERS, summarize, type FileResult } from '../index.js';
 
 export interface Io {
   cwd: string;

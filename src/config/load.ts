@@ -81,7 +81,8 @@ export function checkConfig(data: unknown, label: string, jsonPrefix = ''): Conf
   const validate = compiledValidate as unknown as CompiledValidator;
   if (!validate(data)) {
     const errors = formatAjvErrors(validate.errors ?? []);
-    const first = errors[0]!;
+    // The deepest error is the most specific one ("reason" missing, not "does not match oneOf").
+    const first = errors.reduce((a, b) => (b.path.length > a.path.length ? b : a));
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     throw new ConfigError(label, `invalid configuration at ${jsonPrefix}${first.path}: ${first.message}${more}`);
   }
@@ -160,17 +161,19 @@ export function parseRuleFlag(value: string): [string, SeveritySetting] {
 
 export class ConfigLoader {
   readonly #byDir = new Map<string, Promise<LoadedConfig | null>>();
-  readonly #explicit: Promise<LoadedConfig | null> | null;
+  #explicit: Promise<LoadedConfig> | null = null;
 
-  constructor(readonly options: LoaderOptions) {
-    this.#explicit = null;
-    if (options.configPath) {
-      const file = resolve(options.cwd, options.configPath);
-      this.#explicit = loadConfigFile(file).then((c) => {
-        if (!c) throw new ConfigError(file, 'no such configuration file (or no "roadmap" key in it)');
-        return c;
-      });
-    }
+  constructor(readonly options: LoaderOptions) {}
+
+  /** The --config file, loaded on first use. */
+  #explicitConfig(): Promise<LoadedConfig> | null {
+    if (!this.options.configPath) return null;
+    const file = resolve(this.options.cwd, this.options.configPath);
+    this.#explicit ??= loadConfigFile(file).then((c) => {
+      if (!c) throw new ConfigError(file, 'no such configuration file (or no "roadmap" key in it)');
+      return c;
+    });
+    return this.#explicit;
   }
 
   async #nearest(dir: string): Promise<LoadedConfig | null> {
@@ -190,7 +193,7 @@ export class ConfigLoader {
   /** The configuration that applies to a document. */
   async forFile(path: string): Promise<ResolvedConfig> {
     const abs = resolve(this.options.cwd, path);
-    const loaded = this.options.noConfig ? null : ((await this.#explicit) ?? (await this.#nearest(dirname(abs))));
+    const loaded = this.options.noConfig ? null : ((await this.#explicitConfig()) ?? (await this.#nearest(dirname(abs))));
     const dir = loaded?.dir ?? this.options.cwd;
     const rel = relative(dir, abs).split(sep).join('/');
     const rules = new Map<string, RuleSetting>();

@@ -80,11 +80,8 @@ export function findingsOf(file: VFile): Finding[] {
   return file.data.findings ?? [];
 }
 
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    a.file.localeCompare(b.file) ||
-    a.start.offset - b.start.offset ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message)
-  );
+  return cmp(a.file, b.file) || a.start.offset - b.start.offset || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
 }

@@ -68,6 +68,11 @@ export interface ExtractOptions {
   classify?: Classifier;
   /** The configuration's word on the official-only promise; undefined leaves it to the title. */
   officialOnly?: boolean;
+  /**
+   * Maps a column of the parsed source to the column in the repaired text (mojibake repairs change
+   * column widths, never lines), so positions in the model match the cleaned Markdown.
+   */
+  repairedColumn?: (line: number, column: number) => number;
 }
 
 export interface ExtractIssue {
@@ -92,6 +97,8 @@ export interface Extraction {
   resourceNodes: Map<Resource, Link | LinkReference>;
   /** The section each resource is in. */
   resourceSections: Map<Resource, Section>;
+  /** The link node each internal link came from. */
+  internalLinkNodes: Map<InternalLink, Link | LinkReference>;
 }
 
 export class ExtractError extends Error {
@@ -118,7 +125,6 @@ const MARKER = /^\s*@([a-z]+)@\s*/iu;
 
 const collapse = (s: string): string => s.replace(/\s+/gu, ' ').trim();
 const lineOf = (node: Nodes): number => node.position?.start.line ?? 1;
-const columnOf = (node: Nodes): number => node.position?.start.column ?? 1;
 
 type LinkNode = Link | LinkReference;
 
@@ -132,6 +138,10 @@ export function extractRoadmap(tree: Root, options: ExtractOptions): Extraction 
     node.type === 'link' ? node.url : (definitions.get(node.identifier.toLowerCase())?.url ?? null);
 
   const classify = options.classify ?? (() => ({ kind: 'article' as const, official: false, technology: null }));
+  const columnOf = (node: Nodes): number => {
+    const column = node.position?.start.column ?? 1;
+    return options.repairedColumn ? options.repairedColumn(lineOf(node), column) : column;
+  };
   const consumed = new Set<LinkNode>();
   const issues: ExtractIssue[] = [];
   const sections: Section[] = [];
@@ -139,6 +149,12 @@ export function extractRoadmap(tree: Root, options: ExtractOptions): Extraction 
   const resourceNodes = new Map<Resource, LinkNode>();
   const resourceSections = new Map<Resource, Section>();
   const internalLinks: InternalLink[] = [];
+  const internalLinkNodes = new Map<InternalLink, LinkNode>();
+  const addInternal = (link: LinkNode, url: string): void => {
+    const internal = { text: collapse(toString(link)), target: url, line: lineOf(link), column: columnOf(link) };
+    internalLinks.push(internal);
+    internalLinkNodes.set(internal, link);
+  };
   const slugger = new GithubSlugger();
 
   let titleNode: Heading | null = null;
@@ -151,7 +167,7 @@ export function extractRoadmap(tree: Root, options: ExtractOptions): Extraction 
     const url = urlOf(link)!;
     consumed.add(link);
     if (url.startsWith('#')) {
-      internalLinks.push({ text: collapse(toString(link)), target: url, line: lineOf(link), column: columnOf(link) });
+      addInternal(link, url);
       return;
     }
     if (!section) return;
@@ -289,7 +305,7 @@ export function extractRoadmap(tree: Root, options: ExtractOptions): Extraction 
     if (url === null) return;
     if (url.startsWith('#')) {
       consumed.add(link);
-      internalLinks.push({ text: collapse(toString(link)), target: url, line: lineOf(link), column: columnOf(link) });
+      addInternal(link, url);
       return 'skip';
     }
     const where = describePlace(ancestors as Nodes[]);
@@ -325,7 +341,7 @@ export function extractRoadmap(tree: Root, options: ExtractOptions): Extraction 
       notes: sections.reduce((n, s) => n + s.notes.length, 0),
     },
   };
-  return { roadmap, issues, titleNode, sectionSources, resourceNodes, resourceSections };
+  return { roadmap, issues, titleNode, sectionSources, resourceNodes, resourceSections, internalLinkNodes };
 }
 
 function describePlace(ancestors: Nodes[]): string {

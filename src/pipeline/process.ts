@@ -73,6 +73,13 @@ export function processSource(source: string, options: ProcessOptions): Processe
       document: documentName(options.path),
       source: options.path.split('\\').join('/'),
       classify: createClassifier(registry),
+      repairedColumn: (line, column) => {
+        let shift = 0;
+        for (const r of repairs) {
+          if (r.startPoint.line === line && r.endPoint.column <= column) shift += r.original.length - r.replacement.length;
+        }
+        return column - shift;
+      },
       ...(options.officialOnly !== undefined ? { officialOnly: options.officialOnly } : {}),
     });
   } catch (error) {

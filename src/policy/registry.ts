@@ -54,7 +54,8 @@ export class Registry {
   readonly #platformHosts = new Map<string, PlatformEntry>();
   readonly #platformPrefixes: Prefix<PlatformEntry>[] = [];
   readonly #repositoryHosts = new Map<string, PlatformEntry>();
-  readonly #names: { pattern: RegExp; entry: TechnologyEntry }[] = [];
+  readonly #byName = new Map<string, TechnologyEntry>();
+  #namePattern: RegExp | null = null;
 
   constructor(data: RegistryData) {
     this.technologies = data.technologies;
@@ -63,13 +64,11 @@ export class Registry {
       for (const h of t.hosts ?? []) push(this.#hosts, h, t);
       for (const p of t.prefixes ?? []) this.#prefixes.push({ ...splitPrefix(p), entry: t });
       for (const name of [t.name, ...(t.aliases ?? [])]) {
-        this.#names.push({ pattern: wordPattern(name), entry: t });
+        if (!this.#byName.has(name.toLowerCase())) this.#byName.set(name.toLowerCase(), t);
       }
     }
     // Longest prefix first, so the most specific entry wins.
     this.#prefixes.sort((a, b) => b.path.length - a.path.length);
-    // Longest name first: "Spring Boot" before "Spring", "Node.js" before "Node".
-    this.#names.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
     for (const p of data.platforms) {
       for (const h of p.hosts ?? []) this.#platformHosts.set(h, p);
       for (const x of p.prefixes ?? []) this.#platformPrefixes.push({ ...splitPrefix(x), entry: p });
@@ -106,16 +105,14 @@ export class Registry {
 
   /** Technologies named in a text (link text, group label), as whole words, first mention first. */
   technologiesNamedIn(text: string): TechnologyEntry[] {
-    const hits: { at: number; length: number; entry: TechnologyEntry }[] = [];
-    for (const { pattern, entry } of this.#names) {
-      const m = pattern.exec(text);
-      if (!m) continue;
-      // A longer name already covering this span wins ("Spring Boot" over "Spring").
-      if (hits.some((h) => m.index >= h.at && m.index < h.at + h.length)) continue;
-      hits.push({ at: m.index, length: m[0].length, entry });
+    // One pass of one alternation, longest name first: "Spring Boot" wins over "Spring".
+    this.#namePattern ??= namesPattern([...this.#byName.keys()]);
+    const found: TechnologyEntry[] = [];
+    for (const m of text.matchAll(this.#namePattern)) {
+      const entry = this.#byName.get(m[0].toLowerCase());
+      if (entry && !found.includes(entry)) found.push(entry);
     }
-    const ordered = hits.sort((a, b) => a.at - b.at).map((h) => h.entry);
-    return [...new Set(ordered)];
+    return found;
   }
 
   /** All hosts listed anywhere, for look-alike checks. */
@@ -161,10 +158,12 @@ export function ancestorsOf(host: string): string[] {
   return out;
 }
 
-function wordPattern(name: string): RegExp {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+function namesPattern(names: string[]): RegExp {
+  const escaped = names
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
   // Word edges that also work for names ending in symbols ("C++", "C#", ".NET").
-  return new RegExp(`(?<![\\p{L}\\p{N}_.#+-])${escaped}(?![\\p{L}\\p{N}_#+]|\\.[\\p{L}\\p{N}])`, 'iu');
+  return new RegExp(`(?<![\\p{L}\\p{N}_.#+-])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_#+]|\\.[\\p{L}\\p{N}])`, 'giu');
 }
 
 type CompiledValidator = ((data: unknown) => boolean) & { errors?: Parameters<typeof formatAjvErrors>[0] | null };

@@ -59,11 +59,9 @@ export default defineRule({
     for (const link of roadmap.internalLinks) {
       const target = decodeURIComponent(link.target.slice(1));
       if (target === '' || anchors.has(target) || anchors.has(target.toLowerCase())) continue;
-      const start = doc.index.lineStart(link.line) + link.column - 1;
       report({
         message: `Anchor "${link.target}" matches no heading of this document`,
-        start,
-        end: start + 1,
+        node: doc.extraction.internalLinkNodes.get(link)!,
         fingerprint: `anchor:${link.target}`,
       });
     }

@@ -1,0 +1,126 @@
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROADMAP, cli, tempDir } from '../helpers.js';
+
+/** A scratch project: content/ with the roadmap, and an existing dist/ that must survive failures. */
+function project(): string {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'content'));
+  cpSync(ROADMAP, join(dir, 'content/backend-roadmap.md'));
+  return dir;
+}
+
+const snapshot = (dir: string): Record<string, string> =>
+  existsSync(dir) ? Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')])) : {};
+
+describe('roadmap build', () => {
+  let dir: string;
+  let first: ReturnType<typeof cli>;
+  beforeAll(() => {
+    dir = project();
+    first = cli(['build'], { cwd: dir });
+  });
+
+  it('builds content/ by default and writes the four outputs', () => {
+    expect(first.stderr).toContain('wrote dist/backend-roadmap.json');
+    expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['backend-roadmap.csv', 'backend-roadmap.json', 'backend-roadmap.md', 'index.json']);
+    const model = JSON.parse(readFileSync(join(dir, 'dist/backend-roadmap.json'), 'utf8'));
+    expect(model.counts.resources).toBe(39);
+  });
+
+  it('prints the lint report and exits 1 for the lint errors, yet writes (like tsc)', () => {
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('mojibake');
+    expect(first.stdout).toMatch(/✖ \d+ problems/u);
+  });
+
+  it('writes identical bytes on a second run', () => {
+    const before = snapshot(join(dir, 'dist'));
+    cli(['build'], { cwd: dir });
+    expect(snapshot(join(dir, 'dist'))).toEqual(before);
+  });
+
+  it('--no-emit-on-error leaves dist/ untouched when there are errors', () => {
+    const other = project();
+    const r = cli(['build', '--no-emit-on-error'], { cwd: other });
+    expect(r.code).toBe(1);
+    expect(existsSync(join(other, 'dist'))).toBe(false);
+  });
+
+  it('--out writes elsewhere and keeps other documents in index.json', () => {
+    const other = project();
+    writeFileSync(join(other, 'content/second.md'), '# Second\n\n## One\n\n* [Python](https://docs.python.org/3/)\n');
+    expect(cli(['build', 'content/second.md', '--out', 'out'], { cwd: other }).code).toBe(0);
+    cli(['build', 'content/backend-roadmap.md', '--out', 'out'], { cwd: other });
+    const index = JSON.parse(readFileSync(join(other, 'out/index.json'), 'utf8'));
+    expect(index.documents.map((d: { document: string }) => d.document)).toEqual(['backend-roadmap', 'second']);
+  });
+});
+
+describe('bad input: one clear line naming the file, a documented exit code, dist/ as it was', () => {
+  const cases: [string, (dir: string) => string[], number, RegExp][] = [
+    ['a missing file', () => ['content/nope.md'], 2, /^roadmap: content\/nope\.md: no such file or directory$/mu],
+    ['a directory with no Markdown', (d) => (mkdirSync(join(d, 'empty')), ['empty']), 2, /^roadmap: empty: directory has no Markdown files/mu],
+    ['a glob that matches nothing', () => ['content/*.markdown'], 2, /no files match/u],
+    [
+      'a file that is not valid UTF-8',
+      (d) => (writeFileSync(join(d, 'content/latin1.md'), Buffer.from('# Caf\xe9\n\nok\n', 'latin1')), ['content/latin1.md']),
+      1,
+      /^roadmap: content\/latin1\.md:1: not valid UTF-8: byte 0xe9 at offset 5/mu,
+    ],
+    ['a binary file', (d) => (writeFileSync(join(d, 'content/bin.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1])), ['content/bin.md']), 1, /binary file.*NUL byte at offset 4/u],
+    ['an empty file', (d) => (writeFileSync(join(d, 'content/empty.md'), ''), ['content/empty.md']), 1, /content\/empty\.md: empty file/u],
+    ['a document with no H1', (d) => (writeFileSync(join(d, 'content/noh1.md'), 'text\n\n## Section\n'), ['content/noh1.md']), 1, /content\/noh1\.md:3: no H1 title/u],
+    ['a file that is a symlink loop', (d) => (symlinkSync('loop.md', join(d, 'content/loop.md')), ['content/loop.md']), 2, /content\/loop\.md: cannot read/u],
+  ];
+
+  it.each(cases)('%s', (_name, setup, code, message) => {
+    const dir = project();
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist/keep.txt'), 'previous output\n');
+    const args = setup(dir);
+    const r = cli(['build', ...args, 'content/backend-roadmap.md'], { cwd: dir });
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /u); // no stack trace
+    expect(snapshot(join(dir, 'dist'))).toEqual({ 'keep.txt': 'previous output\n' });
+  });
+
+  it('a schema-invalid model is impossible from Markdown; the validator still guards the write', async () => {
+    const { validateRoadmap, parseRoadmap } = await import('../../src/index.js');
+    const model = parseRoadmap('# T\n\n## S\n\n* [a](https://a.example/)\n', { path: 't.md' });
+    const broken = { ...model, sections: [{ ...model.sections[0]!, depth: 9, extra: true }] };
+    expect(validateRoadmap(broken).map((e) => e.path)).toEqual(['/sections/0', '/sections/0/depth']);
+  });
+});
+
+describe('the command line', () => {
+  it('--help and --version', () => {
+    expect(cli(['--help']).stdout).toContain('Usage: roadmap <command>');
+    expect(cli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/u);
+  });
+
+  it('usage errors exit 2 with a hint', () => {
+    for (const args of [['frobnicate'], ['lint', '--format', 'xml'], ['lint', '--max-warnings', 'x'], ['lint', '--bogus'], ['build', '--fix']]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^roadmap: /u);
+    }
+  });
+
+  it('keeps a read-only dist/ entry as it was when it cannot write', () => {
+    const dir = project();
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist/keep.txt'), 'x');
+    chmodSync(dir, 0o500);
+    try {
+      const r = cli(['build'], { cwd: dir });
+      // Root ignores permissions; then the build simply succeeds.
+      if (r.code === 2) expect(r.stderr).toMatch(/^roadmap: /mu);
+      expect(readFileSync(join(dir, 'dist/keep.txt'), 'utf8')).toBe('x');
+    } finally {
+      chmodSync(dir, 0o700);
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain JavaScript shared with the benchmark
+import { buildCorpus, corpusBytes } from '../../bench/corpus.js';
+import { gatherEvidence, repairText } from '../../src/encoding/index.js';
+import { ROOT } from '../helpers.js';
+
+const parts = buildCorpus(ROOT) as { name: string; text: string }[];
+
+describe('a clean corpus of real multilingual text nobody here wrote', () => {
+  it('holds at least 10 MB', () => {
+    expect(corpusBytes(parts)).toBeGreaterThanOrEqual(10 * 1024 * 1024);
+  });
+
+  it('comes through the repair engine without a single change', () => {
+    const changed: string[] = [];
+    for (const p of parts) {
+      for (const r of repairText(p.text).repairs) changed.push(`${p.name}: ${JSON.stringify(r.original)} -> ${JSON.stringify(r.replacement)}`);
+    }
+    expect(changed).toEqual([]);
+  });
+
+  it('gives no document-level evidence either, so nothing is repaired on evidence', () => {
+    const evidence = gatherEvidence(parts.flatMap((p) => p.text.split('\n')));
+    expect([...evidence.layers]).toEqual([]);
+  });
+});
