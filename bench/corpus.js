@@ -15,7 +15,10 @@ function walk(dir, accept, out = []) {
   }
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, accept, out);
+    // Hidden directories (node_modules/.cache among them) hold copies and caches, not packages' docs.
+    if (e.isDirectory()) {
+      if (!e.name.startsWith('.')) walk(p, accept, out);
+    }
     else if (e.isFile() && accept(e.name)) out.push(p);
   }
   return out;

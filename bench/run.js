@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// npm run bench: measures the repair engine's throughput on clean multilingual text and on
+// mojibake, the pipeline on the roadmap, and the CLI's start-up; writes bench/results.json.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCorpus, corpusBytes } from './corpus.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { repairText } = await import(join(root, 'build/encoding/index.js'));
+const { CODE_PAGES } = await import(join(root, 'build/encoding/code-pages.js'));
+const { processRoadmap, lintRoadmap } = await import(join(root, 'build/index.js'));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function throughput(texts, rounds) {
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  for (const t of texts) repairText(t); // warm-up
+  const times = [];
+  let repairs = 0;
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    repairs = 0;
+    for (const t of texts) repairs += repairText(t).repairs.length;
+    times.push(performance.now() - t0);
+  }
+  const ms = median(times);
+  return { bytes, ms: +ms.toFixed(1), mbPerSecond: +(bytes / 1e6 / (ms / 1000)).toFixed(1), repairs };
+}
+
+function misdecode1252(text) {
+  const high = CODE_PAGES['windows-1252'].high;
+  let out = '';
+  for (const b of Buffer.from(text, 'utf8')) out += b < 0x80 ? String.fromCharCode(b) : high[b - 0x80];
+  return out;
+}
+
+const corpus = buildCorpus(root).map((p) => p.text);
+const clean = throughput(corpus, 7);
+
+// Mojibake: the non-ASCII-heavy part of the corpus (the localised messages), read as windows-1252.
+const broken = corpus.slice(0, 4).map(misdecode1252);
+const mojibake = throughput(broken, 5);
+
+const roadmap = readFileSync(join(root, 'content/backend-roadmap.md'), 'utf8');
+const pipeTimes = [];
+for (let i = 0; i < 30; i++) {
+  const t0 = performance.now();
+  await lintRoadmap(roadmap, { path: 'content/backend-roadmap.md' });
+  pipeTimes.push(performance.now() - t0);
+}
+processRoadmap(roadmap);
+
+const startTimes = [];
+for (let i = 0; i < 10; i++) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [join(root, 'bin/roadmap.js'), 'lint', 'content/backend-roadmap.md', '--format', 'compact'], { cwd: root });
+  startTimes.push(performance.now() - t0);
+  if (r.status === 2) throw new Error(r.stderr.toString());
+}
+const helpTimes = [];
+for (let i = 0; i < 10; i++) {
+  const t0 = performance.now();
+  spawnSync(process.execPath, [join(root, 'bin/roadmap.js'), '--version']);
+  helpTimes.push(performance.now() - t0);
+}
+
+const results = {
+  date: new Date().toISOString().slice(0, 10),
+  node: process.version,
+  machine: `${process.arch}, ${(await import('node:os')).cpus().length} cores`,
+  repairClean: { ...clean, corpusFiles: corpus.length },
+  repairMojibake: mojibake,
+  lintRoadmapInProcessMs: +median(pipeTimes).toFixed(2),
+  cliLintRoadmapMs: +median(startTimes).toFixed(1),
+  cliVersionMs: +median(helpTimes).toFixed(1),
+  peakRssMiB: +(process.resourceUsage().maxRSS / 1024).toFixed(1),
+};
+writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`repair, clean multilingual text: ${clean.mbPerSecond} MB/s (${(clean.bytes / 1e6).toFixed(1)} MB, ${clean.repairs} changes)`);
+console.log(`repair, windows-1252 mojibake:   ${mojibake.mbPerSecond} MB/s (${(mojibake.bytes / 1e6).toFixed(1)} MB, ${mojibake.repairs} repairs)`);
+console.log(`lint the roadmap in process:     ${results.lintRoadmapInProcessMs} ms`);
+console.log(`roadmap lint <roadmap> (process): ${results.cliLintRoadmapMs} ms; roadmap --version: ${results.cliVersionMs} ms`);
+console.log(`peak RSS: ${results.peakRssMiB} MiB`);
+console.log('written to bench/results.json');
