@@ -45,7 +45,7 @@ function toFinding(doc: ProcessedDocument, ruleId: string, severity: Severity, r
   return {
     file: doc.path,
     ruleId,
-    severity: r.severity === 'warn' ? 'warn' : severity,
+    severity: r.severity ?? severity,
     message: r.message,
     docUrl: docUrl(ruleId),
     start: doc.index.pointAt(startOffset),

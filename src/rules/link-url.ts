@@ -32,6 +32,7 @@ export default defineRule({
         report({
           message: `Unsafe ${u.protocol} link "${url.slice(0, 60)}": consumers render this data, so it can run code or expose files`,
           node,
+          severity: 'error',
           fingerprint: fp('unsafe'),
         });
         continue;

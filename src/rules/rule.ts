@@ -26,7 +26,10 @@ export interface Report {
   node?: Nodes;
   start?: number;
   end?: number;
-  /** Lower than the rule's severity for milder cases of the same rule (never higher). */
+  /**
+   * 'warn' for milder cases of a rule set to error; 'error' for cases that stay errors even when
+   * the rule is set to warn (an unsafe link). A rule set to off reports nothing either way.
+   */
   severity?: Severity;
   related?: Related;
   fix?: Fix;

@@ -1,3 +1,4 @@
+import { reportExtractionIssues } from './extraction-issues.js';
 import { defineRule } from './rule.js';
 
 /** A link outside every resource list (in a paragraph, heading, table or quote): not part of the data. */
@@ -10,10 +11,5 @@ export default defineRule({
     tags: ['structure'],
     defaultOptions: {},
   },
-  check({ doc, report }) {
-    for (const issue of doc.extraction.issues) {
-      if (issue.ruleId !== 'stray-link') continue;
-      report({ message: issue.message, node: issue.node, fingerprint: issue.message });
-    }
-  },
+  check: reportExtractionIssues('stray-link'),
 });

@@ -1,3 +1,4 @@
+import { reportExtractionIssues } from './extraction-issues.js';
 import { defineRule } from './rule.js';
 
 /** A link in a list item whose shape the extractor cannot read as a resource: it would be lost from the data. */
@@ -10,10 +11,5 @@ export default defineRule({
     tags: ['structure'],
     defaultOptions: {},
   },
-  check({ doc, report }) {
-    for (const issue of doc.extraction.issues) {
-      if (issue.ruleId !== 'unrecognized-item') continue;
-      report({ message: issue.message, node: issue.node, fingerprint: issue.message });
-    }
-  },
+  check: reportExtractionIssues('unrecognized-item'),
 });

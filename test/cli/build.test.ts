@@ -87,7 +87,19 @@ describe('bad input: one clear line naming the file, a documented exit code, dis
     expect(snapshot(join(dir, 'dist'))).toEqual({ 'keep.txt': 'previous output\n' });
   });
 
-  it('a schema-invalid model is impossible from Markdown; the validator still guards the write', async () => {
+  it('an H1 with no text gives a model the schema rejects: the ajv path is named, nothing is written', () => {
+    const dir = project();
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist/keep.txt'), 'previous output\n');
+    writeFileSync(join(dir, 'content/untitled.md'), '#\n\n## 1. S\n\n* [Python Docs](https://docs.python.org/3/)\n');
+    const r = cli(['build'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('roadmap: content/untitled.md: the model does not match schema/roadmap.schema.json at /title: must NOT have fewer than 1 characters');
+    expect(r.stderr).toContain('nothing written to dist/');
+    expect(snapshot(join(dir, 'dist'))).toEqual({ 'keep.txt': 'previous output\n' });
+  });
+
+  it('the validator reports every path of a broken model', async () => {
     const { validateRoadmap, parseRoadmap } = await import('../../src/index.js');
     const model = parseRoadmap('# T\n\n## S\n\n* [a](https://a.example/)\n', { path: 't.md' });
     const broken = { ...model, sections: [{ ...model.sections[0]!, depth: 9, extra: true }] };

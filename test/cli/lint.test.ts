@@ -84,6 +84,12 @@ describe('formats and flags', () => {
     expect(bad.stderr).toContain('bad severity "loud"');
   });
 
+  it('an unsafe link stays an error with link-url set to warn', () => {
+    const r = cli(['lint', '-', '--rule', 'link-url=warn', '--format', 'compact', '--no-config'], { cwd: dir, input: '# T\n\n## S\n\n* [a](javascript:alert(1))\n* [b](http://b.example/)\n' });
+    expect(r.stdout).toContain('<stdin>:5:3: error link-url Unsafe javascript: link');
+    expect(r.stdout).toContain('<stdin>:6:3: warn link-url Insecure http: link');
+  });
+
   it('reads standard input with -, named by --stdin-filename', () => {
     const r = cli(['lint', '-', '--stdin-filename', 'docs/list.md', '--format', 'compact', '--no-config'], { cwd: dir, input: '# T\n\n## S\n\n* [a](javascript:alert(1))\n' });
     expect(r.code).toBe(1);
