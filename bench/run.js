@@ -52,6 +52,42 @@ for (let i = 0; i < 30; i++) {
 }
 processRoadmap(roadmap);
 
+// A large list: 400 sections of 25 links each (10,000 resources, about 1 MB), every tenth line
+// mis-encoded. (remark-parse itself grows faster than linearly beyond this: about 2 s for 0.8 MB,
+// 22 s for 4 MB on this machine.)
+function bigRoadmap() {
+  const lines = ['# Big list — official resources only', ''];
+  for (let s = 1; s <= 400; s++) {
+    lines.push(`## ${s}. **Section ${s}**`, '', 'Intro text for this section:', '');
+    for (let i = 0; i < 25; i++) {
+      const dash = (s * 25 + i) % 10 === 0 ? 'â€”' : '—';
+      lines.push(`* **Label ${i % 5}** ${dash} [Resource ${s}-${i}](https://docs.python.org/3/library/s${s}i${i}.html) ${dash} notes`);
+    }
+    lines.push('', '---', '');
+  }
+  return `${lines.join('\n')}\n`;
+}
+const big = bigRoadmap();
+const { emitJson, emitCsv, emitMarkdown } = await import(join(root, 'build/index.js'));
+const t0 = performance.now();
+const bigDoc = processRoadmap(big, { path: 'big.md' });
+const tProcess = performance.now();
+const bigFindings = await lintRoadmap(big, { path: 'big.md' });
+const tLint = performance.now();
+emitJson(bigDoc.roadmap);
+emitCsv(bigDoc.roadmap);
+emitMarkdown(bigDoc);
+const tEmit = performance.now();
+const largeDocument = {
+  bytes: Buffer.byteLength(big),
+  resources: bigDoc.roadmap.counts.resources,
+  repairs: bigDoc.repairs.length,
+  findings: bigFindings.length,
+  processMs: +(tProcess - t0).toFixed(0),
+  lintMs: +(tLint - tProcess).toFixed(0),
+  emitMs: +(tEmit - tLint).toFixed(0),
+};
+
 const startTimes = [];
 for (let i = 0; i < 10; i++) {
   const t0 = performance.now();
@@ -75,6 +111,7 @@ const results = {
   lintRoadmapInProcessMs: +median(pipeTimes).toFixed(2),
   cliLintRoadmapMs: +median(startTimes).toFixed(1),
   cliVersionMs: +median(helpTimes).toFixed(1),
+  largeDocument,
   peakRssMiB: +(process.resourceUsage().maxRSS / 1024).toFixed(1),
 };
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -82,5 +119,9 @@ console.log(`repair, clean multilingual text: ${clean.mbPerSecond} MB/s (${(clea
 console.log(`repair, windows-1252 mojibake:   ${mojibake.mbPerSecond} MB/s (${(mojibake.bytes / 1e6).toFixed(1)} MB, ${mojibake.repairs} repairs)`);
 console.log(`lint the roadmap in process:     ${results.lintRoadmapInProcessMs} ms`);
 console.log(`roadmap lint <roadmap> (process): ${results.cliLintRoadmapMs} ms; roadmap --version: ${results.cliVersionMs} ms`);
+console.log(
+  `large document (${(largeDocument.bytes / 1e6).toFixed(1)} MB, ${largeDocument.resources} resources, ${largeDocument.repairs} repairs): ` +
+    `process ${largeDocument.processMs} ms, lint (process again + rules) ${largeDocument.lintMs} ms, emit ${largeDocument.emitMs} ms`,
+);
 console.log(`peak RSS: ${results.peakRssMiB} MiB`);
 console.log('written to bench/results.json');

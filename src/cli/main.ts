@@ -21,7 +21,8 @@ emit JSON, CSV and cleaned Markdown.
 Commands:
   build [paths…]        lint, then write dist/<name>.json, .csv, .md and dist/index.json
                         (paths default to content/)
-  lint [paths…|-]       lint and report; "-" reads standard input
+  lint [paths…|-]       lint and report (paths default to content/); "-" reads
+                        standard input
 
 Options:
   --format <name>       stylish (default), compact, json, github, sarif

@@ -21,21 +21,20 @@ export function applyFixes(source: string, findings: readonly Finding[]): FixRes
   const taken: TextEdit[] = [];
   const applied: Finding[] = [];
   const conflicts: Finding[] = [];
-  const overlaps = (a: TextEdit, b: TextEdit): boolean => {
-    const aEnd = a.offset + a.deleteCount;
-    const bEnd = b.offset + b.deleteCount;
-    if (a.offset === b.offset) return true;
-    return a.offset < bEnd && b.offset < aEnd;
-  };
+  // Fixes come in order of their first edit; one that starts before everything taken so far has
+  // ended overlaps (or touches the same place as) an earlier fix and waits for the next pass.
+  let takenEnd = -1;
   for (const f of ordered) {
-    const edits = f.fix!.edits;
-    const bad = edits.some((e) => e.offset < 0 || e.offset + e.deleteCount > source.length);
-    if (bad || edits.some((e) => taken.some((t) => overlaps(e, t)))) {
+    const edits = [...f.fix!.edits].sort((a, b) => a.offset - b.offset);
+    const outOfRange = edits.some((e) => e.offset < 0 || e.offset + e.deleteCount > source.length);
+    const selfOverlap = edits.some((e, i) => i > 0 && e.offset < edits[i - 1]!.offset + Math.max(edits[i - 1]!.deleteCount, 1));
+    if (outOfRange || selfOverlap || edits[0]!.offset < takenEnd) {
       conflicts.push(f);
       continue;
     }
     taken.push(...edits);
     applied.push(f);
+    for (const e of edits) takenEnd = Math.max(takenEnd, e.offset + Math.max(e.deleteCount, 1));
   }
   taken.sort((a, b) => a.offset - b.offset);
   let output = '';

@@ -67,6 +67,12 @@ export function processSource(source: string, options: ProcessOptions): Processe
   const tree = parseMarkdown(source);
   const index = new SourceIndex(source);
   const repairs = repairTree(tree, source, index);
+  const repairsByLine = new Map<number, SourceRepair[]>();
+  for (const r of repairs) {
+    const list = repairsByLine.get(r.startPoint.line);
+    if (list) list.push(r);
+    else repairsByLine.set(r.startPoint.line, [r]);
+  }
   let extraction: Extraction;
   try {
     extraction = extractRoadmap(tree, {
@@ -75,8 +81,8 @@ export function processSource(source: string, options: ProcessOptions): Processe
       classify: createClassifier(registry),
       repairedColumn: (line, column) => {
         let shift = 0;
-        for (const r of repairs) {
-          if (r.startPoint.line === line && r.endPoint.column <= column) shift += r.original.length - r.replacement.length;
+        for (const r of repairsByLine.get(line) ?? []) {
+          if (r.endPoint.column <= column) shift += r.original.length - r.replacement.length;
         }
         return column - shift;
       },

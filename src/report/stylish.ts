@@ -13,7 +13,7 @@ export const stylish: Reporter = (results, { color, summary }) => {
     const rows = r.findings.map((f) => [
       `${f.start.line}:${f.start.column}`,
       f.severity === 'error' ? 'error' : 'warning',
-      f.message + (f.related ? ` (${f.related.message}: ${f.related.file ? `${f.related.file}:` : 'line '}${f.related.line})` : ''),
+      f.message,
       f.ruleId,
     ]);
     const w0 = Math.max(...rows.map((x) => x[0]!.length));

@@ -2,11 +2,13 @@
  * Atomic file replacement: write a temporary file in the same directory, give it the original's
  * mode, then rename it over the original. Readers see the old file or the new one, never half.
  */
-import { chmod, open, rename, rm, stat } from 'node:fs/promises';
+import { chmod, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
+  // Write through a symbolic link to the file it names, so the link stays a link.
+  const path = await realpath(target).catch(() => target);
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;
