@@ -170,7 +170,14 @@ export function extractRoadmap(tree: Root, options: ExtractOptions): Extraction 
       addInternal(link, url);
       return;
     }
-    if (!section) return;
+    if (!section) {
+      issues.push({
+        ruleId: 'stray-link',
+        message: `Link "${collapse(toString(link))}" (${url}) is in a list before the first section heading, so it belongs to no section`,
+        node: link,
+      });
+      return;
+    }
     let title = collapse(toString(link));
     let declaredKind: ResourceKind | null = null;
     const marker = MARKER.exec(title);
@@ -320,6 +327,9 @@ export function extractRoadmap(tree: Root, options: ExtractOptions): Extraction 
     return 'skip';
   });
   internalLinks.sort((a, b) => a.line - b.line || a.column - b.column);
+  issues.sort((a, b) => (a.node.position?.start.offset ?? 0) - (b.node.position?.start.offset ?? 0));
+  // A label over a nested list with no links in it leaves an empty group behind.
+  for (const s of sections) s.groups = s.groups.filter((g) => g.resources.length > 0);
 
   const title = collapse(toString(titleNode));
   const groups = sections.reduce((n, s) => n + s.groups.length, 0);

@@ -195,6 +195,15 @@ describe('nothing is lost', () => {
     expect(doc.extraction.issues[5]!.message).toContain('https://second.example/');
   });
 
+  it('reports links in a list before the first section, and keeps no empty groups', () => {
+    const doc = processRoadmap('# T\n\n* [Badge](https://badge.example/)\n* [Contents](#s)\n\n## S\n\n* **Label**:\n  * just a note\n* [A](https://a.example/)\n', { path: 'x.md' });
+    expect(doc.extraction.issues.map((i) => [i.ruleId, i.node.position?.start.line])).toEqual([['stray-link', 3]]);
+    expect(doc.extraction.issues[0]!.message).toContain('before the first section heading');
+    expect(doc.roadmap.internalLinks).toHaveLength(1);
+    expect(doc.roadmap.sections[0]!.groups.map((g) => g.label)).toEqual([null]);
+    expect(doc.roadmap.sections[0]!.notes.map((n) => n.text)).toEqual(['just a note']);
+  });
+
   it('also on the roadmap with its links moved into prose', () => {
     const text = roadmapText().replace('* [REST API Tutorial]', 'See [REST API Tutorial]');
     const doc = processRoadmap(text, { path: 'x.md' });
