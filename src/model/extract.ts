@@ -95,8 +95,6 @@ export interface Extraction {
   sectionSources: SectionSource[];
   /** The link node each resource came from. */
   resourceNodes: Map<Resource, Link | LinkReference>;
-  /** The section each resource is in. */
-  resourceSections: Map<Resource, Section>;
   /** The link node each internal link came from. */
   internalLinkNodes: Map<InternalLink, Link | LinkReference>;
 }
@@ -147,7 +145,6 @@ export function extractRoadmap(tree: Root, options: ExtractOptions): Extraction 
   const sections: Section[] = [];
   const sectionSources: SectionSource[] = [];
   const resourceNodes = new Map<Resource, LinkNode>();
-  const resourceSections = new Map<Resource, Section>();
   const internalLinks: InternalLink[] = [];
   const internalLinkNodes = new Map<InternalLink, LinkNode>();
   const addInternal = (link: LinkNode, url: string): void => {
@@ -208,7 +205,6 @@ export function extractRoadmap(tree: Root, options: ExtractOptions): Extraction 
     }
     group.resources.push(resource);
     resourceNodes.set(resource, link);
-    resourceSections.set(resource, section);
   };
 
   const UNLABELLED = {};
@@ -351,7 +347,7 @@ export function extractRoadmap(tree: Root, options: ExtractOptions): Extraction 
       notes: sections.reduce((n, s) => n + s.notes.length, 0),
     },
   };
-  return { roadmap, issues, titleNode, sectionSources, resourceNodes, resourceSections, internalLinkNodes };
+  return { roadmap, issues, titleNode, sectionSources, resourceNodes, internalLinkNodes };
 }
 
 function describePlace(ancestors: Nodes[]): string {

@@ -35,6 +35,11 @@ describe('repairText: our own cases', () => {
     expect(fix('\x93Hello\x94 \x96 world\x85')).toBe('“Hello” – world…');
   });
 
+  it('handles the five bytes windows-1252 leaves undefined (81 8D 8F 90 9D)', () => {
+    expect(fix('â€œquotedâ€\x9d and Ã\x81rbol')).toBe('“quoted” and Árbol');
+    expect(fix(misdecode('Ł Ő Ř ō ŏ Ő', 'windows-1252'))).toBe('Ł Ő Ř ō ŏ Ő');
+  });
+
   it('picks MacRoman for a C1 control inside a word', () => {
     expect(fix('ma\x96ana')).toBe('mañana');
   });

@@ -192,3 +192,22 @@ describe('rules and their metadata', () => {
     }
   });
 });
+
+describe('schema/config.schema.json and the rules', () => {
+  it('lists exactly the rules there are, with an options schema for each rule that takes options', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('../helpers.js');
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schema/config.schema.json'), 'utf8'));
+    const entries = schema.$defs.rules.properties as Record<string, { oneOf?: unknown[] }>;
+    expect(Object.keys(entries).sort()).toEqual(RULES.map((r) => r.meta.id).sort());
+    for (const r of RULES) {
+      const takesOptions = Object.keys(r.meta.defaultOptions).length > 0;
+      expect(Boolean(entries[r.meta.id]!.oneOf), r.meta.id).toBe(takesOptions);
+      if (takesOptions) {
+        const props = Object.keys(schema.$defs[`${r.meta.id}-options`].properties).sort();
+        expect(props, r.meta.id).toEqual(Object.keys(r.meta.defaultOptions).sort());
+      }
+    }
+  });
+});
