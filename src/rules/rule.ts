@@ -5,6 +5,7 @@
 import type { Nodes } from 'mdast';
 import type { Fix, Related, Severity } from '../lint/finding.js';
 import type { ProcessedDocument } from '../pipeline/process.js';
+import { optionsSchemaFor } from './options-schema.js';
 
 export type RuleTag = 'encoding' | 'structure' | 'links' | 'policy';
 
@@ -14,8 +15,10 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   fixable: boolean;
   tags: readonly RuleTag[];
-  /** Defaults for the options; the option schema lives in schema/config.schema.json under $defs/<id>-options. */
+  /** Defaults for the options. */
   defaultOptions: Readonly<Record<string, unknown>>;
+  /** JSON Schema of the options (from schema/config.schema.json), or null for a rule without options. */
+  readonly optionsSchema?: object | null;
   /** For rules that can look across files: the globs of the other documents the options ask for, or none. */
   otherFiles?: (options: Record<string, unknown>) => readonly string[];
 }
@@ -50,7 +53,8 @@ export interface Rule<Options = Record<string, unknown>> {
   check(context: RuleContext<Options>): void;
 }
 
-/** Define a rule with typed options. */
+/** Define a rule with typed options; its option schema is looked up by id when first asked for. */
 export function defineRule<Options extends Record<string, unknown>>(rule: Rule<Options>): Rule<Options> {
+  Object.defineProperty(rule.meta, 'optionsSchema', { get: () => optionsSchemaFor(rule.meta.id), enumerable: true });
   return rule;
 }

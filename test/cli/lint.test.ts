@@ -150,6 +150,25 @@ describe('configuration', () => {
     expect(readFileSync(join(dir, 'content/backend-roadmap.md'))).toEqual(before);
   });
 
+  it('can add, replace and remove official sources, and set the promise', () => {
+    const md = '# Stack docs\n\n## 1. Docs\n\n* [Acme SDK](https://docs.acme.example/)\n* [Heroku Dev Center](https://devcenter.heroku.com/)\n';
+    const dir = scratch({
+      'roadmap.config.json': JSON.stringify({
+        officialOnly: true,
+        officialSources: { technologies: [{ name: 'Acme SDK', hosts: ['docs.acme.example'] }], remove: ['Heroku'] },
+      }),
+      'list.md': md,
+    });
+    const r = cli(['lint', 'list.md', '--format', 'compact'], { cwd: dir });
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'list.md:6:3: error official-only "Heroku Dev Center" in section 1 is not an official source: devcenter.heroku.com is not in the official-source registry (kind: article). The document promises official resources only',
+    ]);
+    writeFileSync(join(dir, 'roadmap.config.json'), JSON.stringify({ officialSources: { technologies: [{ name: 'Bad', hosts: ['github.io'] }] } }));
+    const bad = cli(['lint', 'list.md'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"github.io" is a public suffix');
+  });
+
   it('--config uses one file for all; --no-config uses none', () => {
     const dir = withRoadmap({ 'strict.json': JSON.stringify({ rules: { mojibake: 'off', 'official-only': 'off' } }) });
     expect(cli(['lint', '--config', 'strict.json'], { cwd: dir }).code).toBe(0);

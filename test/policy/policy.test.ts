@@ -207,7 +207,8 @@ describe('schema/config.schema.json and the rules', () => {
       if (takesOptions) {
         const props = Object.keys(schema.$defs[`${r.meta.id}-options`].properties).sort();
         expect(props, r.meta.id).toEqual(Object.keys(r.meta.defaultOptions).sort());
-      }
+        expect(r.meta.optionsSchema).toEqual(schema.$defs[`${r.meta.id}-options`]);
+      } else expect(r.meta.optionsSchema, r.meta.id).toBeNull();
     }
   });
 });
