@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript shared with the benchmark
 import { buildCorpus, corpusBytes } from '../../bench/corpus.js';
 import { gatherEvidence, repairText } from '../../src/encoding/index.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, roadmapText } from '../helpers.js';
 
 const parts = buildCorpus(ROOT) as { name: string; text: string }[];
 
@@ -16,6 +16,15 @@ describe('a clean corpus of real multilingual text nobody here wrote', () => {
     for (const p of parts) {
       for (const r of repairText(p.text).repairs) changed.push(`${p.name}: ${JSON.stringify(r.original)} -> ${JSON.stringify(r.replacement)}`);
     }
+    expect(changed).toEqual([]);
+  });
+
+  it('stays unchanged even with the roadmap\'s mojibake as evidence (correct text next to broken text)', () => {
+    const evidence = gatherEvidence(roadmapText().split('\n'));
+    expect(evidence.layers.get('windows-1252')).toBe(14);
+    const lines = parts.flatMap((p) => p.text.split('\n')).filter((l) => /[^\x00-\x7f]/u.test(l));
+    expect(lines.length).toBeGreaterThan(50_000);
+    const changed = lines.filter((l) => repairText(l, { evidence }).text !== l);
     expect(changed).toEqual([]);
   });
 
