@@ -77,3 +77,13 @@ export function buildCorpus(root, minBytes = 10 * 1024 * 1024) {
 export function corpusBytes(parts) {
   return parts.reduce((n, p) => n + Buffer.byteLength(p.text), 0);
 }
+
+/**
+ * Up to `count` distinct lines of the corpus that hold non-ASCII text (and are under 400
+ * characters), picked evenly across it: realistic lines to turn into mojibake on purpose.
+ */
+export function nonAsciiLines(parts, count = 10000) {
+  const all = [...new Set(parts.flatMap((p) => p.text.split('\n')).filter((l) => /[^\x00-\x7f]/u.test(l) && l.length < 400))];
+  const step = Math.max(1, Math.ceil(all.length / count));
+  return all.filter((_, i) => i % step === 0).slice(0, count);
+}

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript shared with the benchmark
-import { buildCorpus, corpusBytes } from '../../bench/corpus.js';
+import { buildCorpus, corpusBytes, nonAsciiLines } from '../../bench/corpus.js';
 import { gatherEvidence, repairText } from '../../src/encoding/index.js';
 import { ROOT, roadmapText } from '../helpers.js';
+import { misdecode } from './misdecode.js';
 
 const parts = buildCorpus(ROOT) as { name: string; text: string }[];
 
@@ -31,5 +32,21 @@ describe('a clean corpus of real multilingual text nobody here wrote', () => {
   it('gives no document-level evidence either, so nothing is repaired on evidence', () => {
     const evidence = gatherEvidence(parts.flatMap((p) => p.text.split('\n')));
     expect([...evidence.layers]).toEqual([]);
+  });
+});
+
+describe('the same real lines turned into windows-1252 mojibake on purpose', () => {
+  const lines = nonAsciiLines(parts) as string[];
+  const broken = lines.map((l) => misdecode(l, 'windows-1252'));
+  const restored = (evidence?: ReturnType<typeof gatherEvidence>) =>
+    broken.filter((b, i) => repairText(b, evidence ? { evidence } : {}).text === lines[i]).length / lines.length;
+
+  it('are restored line by line far more often than ftfy (97.8% on its own set)', () => {
+    expect(lines.length).toBeGreaterThan(5000);
+    expect(restored()).toBeGreaterThan(0.98);
+  });
+
+  it('are restored (almost) all with the whole set as document evidence', () => {
+    expect(restored(gatherEvidence(broken))).toBeGreaterThan(0.995);
   });
 });
