@@ -55,3 +55,16 @@ describe('atomic writes', () => {
     expect(readFileSync(join(dir, 'real.md'), 'utf8')).toBe('new');
   });
 });
+
+describe('section-numbering fixes the number format only', () => {
+  it('rewrites the separator and nothing else', async () => {
+    const text = '# T\n\n## 1. One\n\n* [a](https://a.example/)\n\n## 2) **Two**\n\n* [b](https://b.example/)\n\n## 3 - Three\n\n* [c](https://c.example/)\n';
+    const { output } = await fixText(text);
+    expect(output).toBe(text.replace('## 2) **Two**', '## 2. **Two**').replace('## 3 - Three', '## 3. Three'));
+  });
+
+  it('keeps a "1 -" style when that is the first one', async () => {
+    const text = '# T\n\n## 1 - One\n\n* [a](https://a.example/)\n\n## 2. Two\n\n* [b](https://b.example/)\n';
+    expect((await fixText(text)).output).toBe(text.replace('## 2. Two', '## 2 - Two'));
+  });
+});

@@ -18,7 +18,7 @@ describe.each(pages)('docs/rules/%s.md', (id, path) => {
     for (const heading of ['## Why', '## Examples', '### Fails', '### Passes', '## Options', '## Fix']) expect(text).toContain(`\n${heading}\n`);
     const meta = RULES.find((r) => r.meta.id === id)!.meta;
     expect(text).toContain(`Default severity: \`${meta.defaultSeverity}\``);
-    expect(text).toContain(`Fixable: ${meta.fixable ? 'yes' : 'no'}`);
+    expect(text).toMatch(meta.fixable ? /Fixable: yes/u : /Fixable: no/u);
   });
 
   const examples: { kind: 'pass' | 'fail'; options: Record<string, unknown>; source: string; line: number }[] = [];
