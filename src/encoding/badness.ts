@@ -122,7 +122,7 @@ function badAt(s: string, i: number, start: number, end: number): boolean {
   if (b & CURRENCY && a & UPPER_ACC && aa & SPACE) return true;
   if (b & NUMERIC && a & (ACCENTED | BOX)) return true;
   if (b & LAW && a & (UPPER_ACC | BOX)) return true;
-  // MacRoman: a square root glued to the end of a word ("wei√ü", "pi√π").
+  // MacRoman: a square root glued to the end of a word ("Stra√üe", "cos√¨").
   if (p === SQRT && c >= 0x80 && aa & ASCII_LETTER) return true;
   if (b & NUMERIC && a & START_PUNCT && aa & ODD) return true;
   if (b & START_PUNCT && a & END_PUNCT && aa & ODD) return true;
@@ -131,9 +131,9 @@ function badAt(s: string, i: number, start: number, end: number): boolean {
   if (b & KAOMOJI && a & BOX) return true;
   if (b & BOX && a & (NON_ASCII_LETTERS | SYMBOLS)) return true;
   if (b & END_PUNCT && a & BOX) return true;
-  // An accented letter, then punctuation, then a letter or digit: "rÃ©gime".
+  // An accented letter, then punctuation, then a letter or digit: "cafÃ©s".
   if (a & PUNCT && aa & ACCENTED && (b & (ASCII_LETTER | NON_ASCII_LETTERS) || (c >= 0x30 && c <= 0x39))) return true;
-  // windows-1251: a lone Cyrillic capital and a symbol inside a Latin word ("mГ©dicament").
+  // windows-1251: a lone Cyrillic capital and a symbol inside a Latin word ("cafГ©s").
   if (b & ASCII_LOWER && a & PUNCT && aa & UPPER_COMMON && aa & GREEK_CYRILLIC && cls(s, i - 3) & ASCII_LOWER && i - 3 >= start) {
     return true;
   }
@@ -142,7 +142,7 @@ function badAt(s: string, i: number, start: number, end: number): boolean {
   if (c === DEGREE && a & UPPER_ACC) return true;
   if (p === TIMES && SUPERSCRIPT_23.has(c)) return true;
   if ((p === A_CIRC || p === A_TILDE || p === I_CIRC || p === ETH) && AFTER_LATIN_LEAD.has(c)) {
-    // "MISUTÂ AJIKKO": a capital Â between capitals before a no-break space is more likely a name.
+    // A capital Â between capitals before a no-break space is more likely part of an all-caps name.
     const allCapsName =
       p === A_CIRC && c === NBSP && aa & ASCII_UPPER && cls(s, i + 1) & ASCII_UPPER && i + 1 < end;
     if (!allCapsName) return true;

@@ -38,7 +38,7 @@ export function restoreA0(bytes: Uint8Array): Uint8Array {
         const after = i + 2;
         const portuguese = PORTUGUESE_AFTER_A.some((w) => followedBy(bytes, after, w));
         if (bytes[after] !== SPACE && !portuguese) {
-          // "voilÃ le": the no-break space vanished, the space is the word break.
+          // "lÃ maintenant": the no-break space vanished, the space is the word break.
           out.push(b, 0xa0, SPACE);
           i += 1;
           continue;

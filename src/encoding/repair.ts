@@ -142,7 +142,7 @@ function fixRuns(s: string, layers: Layer[]): string {
 
 /**
  * C1 controls almost never belong in text: they are windows-1252 bytes read as latin-1. Inside a
- * word, where windows-1252 would give punctuation but MacRoman a letter ("tur\x92stico"), the
+ * word, where windows-1252 would give punctuation but MacRoman a letter ("ma\x96ana"), the
  * bytes were MacRoman.
  */
 /** windows-1252 characters too rare in prose to read a lone C1 control as them. */
