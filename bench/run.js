@@ -61,8 +61,8 @@ for (let i = 0; i < 30; i++) {
 processRoadmap(roadmap);
 
 // A large list: 400 sections of 25 links each (10,000 resources, about 1 MB), every tenth line
-// mis-encoded. (remark-parse itself grows faster than linearly beyond this: about 2 s for 0.8 MB,
-// 22 s for 4 MB on this machine.)
+// mis-encoded. (Parsed whole, remark-parse would take about 2 s for 0.8 MB and 22 s for 4 MB on
+// this machine; src/pipeline/parse.ts parses such documents in pieces.)
 function bigRoadmap() {
   const lines = ['# Big list — official resources only', ''];
   for (let s = 1; s <= 400; s++) {

@@ -8,8 +8,6 @@
  */
 import { basename, extname } from 'node:path';
 import type { Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { ExtractError, extractRoadmap, type Extraction } from '../model/extract.js';
 import type { Roadmap } from '../model/types.js';
@@ -18,6 +16,7 @@ import { createClassifier } from '../policy/match.js';
 import { getDefaultRegistry, type Registry } from '../policy/registry.js';
 import { SourceIndex } from '../util/source.js';
 import { repairTree, type SourceRepair } from './encoding-stage.js';
+import { parseMarkdown } from './parse.js';
 import { EXIT_CONTENT, InputError } from './read.js';
 
 export interface ProcessOptions {
@@ -49,11 +48,7 @@ export interface ProcessedDocument {
   registry: Registry;
 }
 
-const parser = unified().use(remarkParse);
-
-export function parseMarkdown(source: string): Root {
-  return parser.parse(source);
-}
+export { parseMarkdown } from './parse.js';
 
 /** The document name used for dist/<name>.*: the file name without its Markdown extension. */
 export function documentName(path: string): string {
