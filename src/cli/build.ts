@@ -50,8 +50,12 @@ export async function runBuild(paths: string[], options: RunOptions, loader: Con
       { name: `${name}.md`, content: emitMarkdown(l.doc) },
     );
   }
-  const names = new Set<string>();
+  const names = new Set<string>(['index']);
   for (const { loaded: l } of linted) {
+    if (l.doc.roadmap.document === 'index') {
+      io.stderr(`roadmap: ${l.doc.path}: a document named "index" would overwrite ${options.out}/index.json; rename it; nothing written\n`);
+      return EXIT_FAILURE;
+    }
     if (names.has(l.doc.roadmap.document)) {
       io.stderr(`roadmap: two documents named "${l.doc.roadmap.document}" would write the same outputs; nothing written\n`);
       return EXIT_FAILURE;

@@ -48,6 +48,21 @@ describe('roadmap build', () => {
     expect(existsSync(join(other, 'dist'))).toBe(false);
   });
 
+  it('refuses a document named index, and two documents with one name', () => {
+    const other = project();
+    writeFileSync(join(other, 'content/index.md'), '# Index\n\n## S\n\n* [Python](https://docs.python.org/3/)\n');
+    const r = cli(['build'], { cwd: other });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('content/index.md: a document named "index" would overwrite dist/index.json');
+    expect(existsSync(join(other, 'dist'))).toBe(false);
+    const twins = project();
+    mkdirSync(join(twins, 'content/more'));
+    cpSync(ROADMAP, join(twins, 'content/more/backend-roadmap.md'));
+    const t = cli(['build'], { cwd: twins });
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain('two documents named "backend-roadmap"');
+  });
+
   it('--out writes elsewhere and keeps other documents in index.json', () => {
     const other = project();
     writeFileSync(join(other, 'content/second.md'), '# Second\n\n## One\n\n* [Python](https://docs.python.org/3/)\n');
