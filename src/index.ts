@@ -92,3 +92,4 @@ export function createConfigLoader(cwd: string): ConfigLoader {
   return new ConfigLoader({ cwd });
 }
 export { PACKAGE } from './version.js';
+export { resourcesOf } from './model/walk.js';

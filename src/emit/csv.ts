@@ -8,7 +8,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Roadmap } from '../model/types.js';
-import { resourcesOf } from './json.js';
+import { resourcesOf } from '../model/walk.js';
 
 export const CSV_COLUMNS = [
   'document',

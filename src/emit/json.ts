@@ -57,8 +57,3 @@ export function canonicalRoadmap(r: Roadmap): Roadmap {
 export function emitJson(roadmap: Roadmap): string {
   return `${JSON.stringify(canonicalRoadmap(roadmap), null, 2)}\n`;
 }
-
-/** Every resource with the section it is in, in document order. */
-export function* resourcesOf(roadmap: Roadmap): Generator<{ section: Section; resource: Resource }> {
-  for (const s of roadmap.sections) for (const g of s.groups) for (const r of g.resources) yield { section: s, resource: r };
-}

@@ -22,7 +22,9 @@ interface Target {
   offset: number;
   /** The source text of the node's prose. */
   slice: string;
-  apply: (repair: (text: string) => string) => void;
+  /** The text the tree holds (escapes and entities decoded, indentation dropped). */
+  value: string;
+  apply: (text: string) => void;
 }
 
 function targets(tree: Root, source: string): Target[] {
@@ -36,8 +38,9 @@ function targets(tree: Root, source: string): Target[] {
       found.push({
         offset: start,
         slice: source.slice(start, end),
-        apply: (fix) => {
-          text.value = fix(text.value);
+        value: text.value,
+        apply: (fixed) => {
+          text.value = fixed;
         },
       });
     } else if (node.type === 'image') {
@@ -49,8 +52,9 @@ function targets(tree: Root, source: string): Target[] {
         found.push({
           offset: start + 2,
           slice: image.alt,
-          apply: (fix) => {
-            image.alt = fix(image.alt ?? '');
+          value: image.alt,
+          apply: (fixed) => {
+            image.alt = fixed;
           },
         });
       }
@@ -67,7 +71,8 @@ export function repairTree(tree: Root, source: string, index: SourceIndex): Sour
   for (const t of all) {
     const result = repairText(t.slice, { evidence });
     if (result.repairs.length === 0) continue;
-    t.apply((value) => repairText(value, { evidence }).text);
+    // Usually the tree holds the source text itself; only escapes or indentation need a second pass.
+    t.apply(t.value === t.slice ? result.text : repairText(t.value, { evidence }).text);
     for (const r of result.repairs) {
       const start = t.offset + r.start;
       const end = t.offset + r.end;

@@ -50,7 +50,18 @@ export function asciiSkeleton(unicodeHost: string): string | null {
   return out;
 }
 
+const analyses = new WeakMap<Registry, Map<string, UrlAnalysis>>();
+
+/** Analyse a URL against a registry; classification and several rules ask about the same URLs, so answers are kept. */
 export function analyzeUrl(raw: string, registry: Registry = getDefaultRegistry()): UrlAnalysis {
+  let cache = analyses.get(registry);
+  if (!cache) analyses.set(registry, (cache = new Map()));
+  let analysis = cache.get(raw);
+  if (!analysis) cache.set(raw, (analysis = analyze(raw, registry)));
+  return analysis;
+}
+
+function analyze(raw: string, registry: Registry): UrlAnalysis {
   const u = parseUrl(raw.trim());
   if (!u) return { host: null, problems: ['invalid'], imitates: null, unicodeHost: null, technologies: [] };
   const host = u.hostname ? u.hostname.replace(/\.$/u, '').toLowerCase() : null;

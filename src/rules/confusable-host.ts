@@ -1,4 +1,4 @@
-import { resourcesOf } from '../emit/json.js';
+import { resourcesOf } from '../model/walk.js';
 import { analyzeUrl } from '../policy/match.js';
 import { defineRule } from './rule.js';
 

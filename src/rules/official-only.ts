@@ -1,4 +1,4 @@
-import { resourcesOf } from '../emit/json.js';
+import { resourcesOf } from '../model/walk.js';
 import { analyzeUrl } from '../policy/match.js';
 import { normalizeUrl } from '../policy/url.js';
 import { defineRule } from './rule.js';

@@ -1,5 +1,5 @@
 import type { Resource } from '../model/types.js';
-import { resourcesOf } from '../emit/json.js';
+import { resourcesOf } from '../model/walk.js';
 import { normalizeUrl } from '../policy/url.js';
 import { defineRule } from './rule.js';
 
