@@ -11,7 +11,7 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import type { RuleEntry, RuleSetting } from './config/load.js';
+import { toSetting, type RuleEntry, type RuleSetting } from './config/load.js';
 import { addFinding } from './lint/finding.js';
 import { lintDocument } from './lint/run.js';
 import { processSource, type ProcessedDocument } from './pipeline/process.js';
@@ -37,15 +37,10 @@ function documentOf(file: VFile): ProcessedDocument | null {
   return doc;
 }
 
-function toSetting(entry: RuleEntry | undefined | null): RuleSetting | null {
-  if (entry === undefined || entry === null) return null;
-  return Array.isArray(entry) ? { severity: entry[0], options: entry[1] } : { severity: entry, options: {} };
-}
-
 /** The unified plugin for one rule. */
 export function rulePlugin(id: string): Plugin<[(RuleEntry | null)?], Root> {
   return function plugin(entry) {
-    const setting = toSetting(entry);
+    const setting = entry === undefined || entry === null ? null : toSetting(entry);
     return async (_tree, file) => {
       const doc = documentOf(file);
       if (!doc) return;
@@ -72,7 +67,7 @@ const remarkRoadmapLint: Plugin<[LintPluginOptions?], Root> = function (options)
   const rules = new Map<string, RuleSetting>();
   for (const [id, entry] of Object.entries(options?.rules ?? {})) {
     if (!RULES.some((r) => r.meta.id === id)) throw new Error(`roadmap-lint: unknown rule "${id}"`);
-    rules.set(id, toSetting(entry)!);
+    rules.set(id, toSetting(entry));
   }
   return async (_tree, file) => {
     const doc = documentOf(file);

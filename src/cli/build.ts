@@ -11,12 +11,13 @@ import { SCHEMA_VERSION } from '../index.js';
 import type { ConfigLoader } from '../index.js';
 import { EXIT_CONTENT, EXIT_FAILURE } from '../index.js';
 import { expandPaths } from './files.js';
-import { lintLoaded, loadAll, newWorkspace, report, type Io, type RunOptions } from './shared.js';
+import { Workspace } from '../index.js';
+import { lintLoaded, loadAll, report, type Io, type RunOptions } from './shared.js';
 import { resolve } from 'node:path';
 
 export async function runBuild(paths: string[], options: RunOptions, loader: ConfigLoader, io: Io): Promise<number> {
   const files = await expandPaths(paths.length > 0 ? paths : ['content'], io.cwd);
-  const workspace = newWorkspace(loader, io);
+  const workspace = new Workspace(loader, io.cwd);
   const { loaded, errors } = await loadAll(files, workspace);
   const linted = await lintLoaded(loaded, workspace, io);
   const code = await report(linted, options, io, errors);

@@ -12,14 +12,14 @@ import { decodeSource, EXIT_FAILURE, EXIT_OK, InputError } from '../index.js';
 import type { LoadedDocument } from '../index.js';
 import { writeFileAtomic } from '../index.js';
 import { expandPaths } from './files.js';
-import { baselinePathFor, lintLoaded, loadAll, newWorkspace, report, type Io, type Linted, type RunOptions } from './shared.js';
-import type { Workspace } from '../index.js';
+import { baselinePathFor, lintLoaded, loadAll, report, type Io, type Linted, type RunOptions } from './shared.js';
+import { Workspace } from '../index.js';
 import { stat } from 'node:fs/promises';
 
 const STDIN = '-';
 
 export async function runLint(paths: string[], options: RunOptions, loader: ConfigLoader, io: Io): Promise<number> {
-  const workspace = newWorkspace(loader, io);
+  const workspace = new Workspace(loader, io.cwd);
   const useStdin = paths.includes(STDIN);
   if (useStdin && (options.fix || paths.length > 1)) {
     io.stderr(`roadmap: "-" (standard input) goes alone and cannot be fixed in place; use --fix-dry-run\n`);

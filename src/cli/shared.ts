@@ -1,11 +1,11 @@
 /** What the build and lint commands share: options, linting a set of files, reporting, exit codes. */
 import { resolve } from 'node:path';
-import type { ConfigLoader, ResolvedConfig } from '../index.js';
+import type { ResolvedConfig } from '../index.js';
 import { applyBaseline, BASELINE_FILE, readBaseline } from '../index.js';
 import type { Finding, SeveritySetting } from '../index.js';
 import { lintDocument } from '../index.js';
 import { EXIT_CONTENT, EXIT_OK, InputError } from '../index.js';
-import { Workspace, type LoadedDocument } from '../index.js';
+import type { LoadedDocument, Workspace } from '../index.js';
 import { REPORTERS, summarize, type FileResult } from '../index.js';
 
 export interface Io {
@@ -140,8 +140,4 @@ export async function report(linted: Linted[], options: RunOptions, io: Io, extr
     return EXIT_CONTENT;
   }
   return EXIT_OK;
-}
-
-export function newWorkspace(loader: ConfigLoader, io: Io): Workspace {
-  return new Workspace(loader, io.cwd);
 }

@@ -133,7 +133,8 @@ async function loadConfigFile(file: string): Promise<LoadedConfig | null> {
   return { file, dir: dirname(file), data: config, registry };
 }
 
-function toSetting(entry: RuleEntry): RuleSetting {
+/** A rule entry as written ("warn", or ["error", { options }]) as a setting. */
+export function toSetting(entry: RuleEntry): RuleSetting {
   return Array.isArray(entry) ? { severity: entry[0], options: entry[1] } : { severity: entry, options: {} };
 }
 
