@@ -369,6 +369,8 @@ export class LinkChecker {
             accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
           },
           signal: AbortSignal.timeout(this.#options.timeout),
+          // undici closes the connection after a HEAD by default; keep it for the host's next URL.
+          ...(method === 'HEAD' ? { reset: false } : {}),
         });
         // The status is all we need. A HEAD answer has no body, so the connection can be kept; a
         // GET body is dropped at once, whatever its size, and its connection with it.
