@@ -50,10 +50,9 @@ function accepted(status: number, url: string, accept: AcceptMap): boolean {
   return (accept[host] ?? []).includes(status) || (accept['*'] ?? []).includes(status);
 }
 
-/** A path that names a page under the root: not "/", "/index.html" or a bare locale ("/en/", "/en-US"). */
+/** A path that names a page under the root: not "/" or "/index.html". */
 function isDeep(u: URL): boolean {
-  const path = u.pathname.replace(/\/(index\.html?)?$/iu, '');
-  return path !== '' && !/^\/[a-z]{2}(-[a-z]{2,4})?$/iu.test(path);
+  return u.pathname.replace(/\/(index\.html?)?$/iu, '') !== '';
 }
 
 function isHome(u: URL): boolean {

@@ -20,6 +20,7 @@ export type { LinkOccurrence } from './collect.js';
 export { checkKey, LinkChecker, parseRetryAfter } from './http.js';
 export type { CheckerOptions, Hop, LinkCheck, LinkErrorCode } from './http.js';
 export { isForbiddenAddress, refuseAddress, refuseHostName } from './address.js';
+export { addedLines, DiffError, linesAddedSince } from './diff.js';
 
 /** The `links` section of a configuration, with defaults filled in. */
 export interface LinksSettings {
@@ -123,6 +124,8 @@ export interface CheckDocumentsOptions {
   /** Extra checker options (a resolver, a route, the backoff), for tests. */
   checker?: Partial<CheckerOptions>;
   warn?: (message: string) => void;
+  /** Only links that start on lines this accepts (e.g. the lines a pull request added). */
+  select?: (doc: ProcessedDocument) => Promise<(line: number) => boolean>;
   /** Progress: called with (done, total) as URLs finish. */
   progress?: (done: number, total: number) => void;
   now?: () => number;
@@ -147,7 +150,8 @@ export async function checkDocuments(docs: readonly ProcessedDocument[], options
   const wanted = new Map<string, string>(); // key -> a URL to check
   for (const doc of docs) {
     const settings = settingsFor(doc);
-    const list = collectLinks(doc).filter((o) => !isExcluded(o.url, settings.exclude));
+    const selected = options.select ? await options.select(doc) : () => true;
+    const list = collectLinks(doc).filter((o) => !isExcluded(o.url, settings.exclude) && selected(doc.index.pointAt(o.start).line));
     occurrences.set(doc, list);
     for (const o of list) {
       const key = checkKey(o.url);
