@@ -1,137 +1,82 @@
 #!/usr/bin/env node
-// npm run bench: measures the repair engine's throughput on clean multilingual text and on
-// mojibake, the pipeline on the roadmap, and the CLI's start-up; writes bench/results.json.
+// npm run bench [-- --quick] [-- --only engine|compare]
+//
+// 1. the repair engine and the pipeline in process (bench/engine.js), and any other bench/*.bench.js
+//    module (each exports `run({ root, quick, log })` and returns its figures);
+// 2. this tool beside markdownlint-cli2, remark-cli and a bare remark-parse run on real Markdown
+//    (bench/corpora.js, bench/compare.js).
+// Writes bench/results/<date>.json and bench/results/<date>.md, and puts the summary in README.md
+// between the "benchmarks" markers. --quick takes a tenth of the corpora and fewer rounds, for
+// development; its results go to bench/results/<date>-quick.* and README.md is left alone.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildCorpus, nonAsciiLines } from './corpus.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compare, goals, summary } from './compare.js';
+import { describe, prepareCorpora } from './corpora.js';
+import { runEngine } from './engine.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { repairText, gatherEvidence } = await import(join(root, 'build/encoding/index.js'));
-const { CODE_PAGES } = await import(join(root, 'build/encoding/code-pages.js'));
-const { processRoadmap, lintRoadmap } = await import(join(root, 'build/index.js'));
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? args[onlyAt + 1] : null;
+const log = (line) => process.stderr.write(`${line}\n`);
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function throughput(texts, rounds) {
-  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
-  for (const t of texts) repairText(t); // warm-up
-  const times = [];
-  let repairs = 0;
-  for (let r = 0; r < rounds; r++) {
-    const t0 = performance.now();
-    repairs = 0;
-    for (const t of texts) repairs += repairText(t).repairs.length;
-    times.push(performance.now() - t0);
-  }
-  const ms = median(times);
-  return { bytes, ms: +ms.toFixed(1), mbPerSecond: +(bytes / 1e6 / (ms / 1000)).toFixed(1), repairs };
+if (spawnSync('/usr/bin/time', ['-V'], { stdio: 'ignore' }).error) {
+  log('bench: /usr/bin/time is missing; install Debian\'s "time" package (apt-get install time)');
+  process.exit(2);
 }
 
-function misdecode1252(text) {
-  const high = CODE_PAGES['windows-1252'].high;
-  let out = '';
-  for (const b of Buffer.from(text, 'utf8')) out += b < 0x80 ? String.fromCharCode(b) : high[b - 0x80];
-  return out;
-}
-
-const corpus = buildCorpus(root).map((p) => p.text);
-const clean = throughput(corpus, 7);
-
-// Mojibake: the non-ASCII-heavy part of the corpus (the localised messages), read as windows-1252.
-const broken = corpus.slice(0, 4).map(misdecode1252);
-const mojibake = throughput(broken, 5);
-
-// Restore rate: real non-ASCII lines read as windows-1252, repaired line by line and with the
-// whole set as one document's evidence.
-const sample = nonAsciiLines(buildCorpus(root));
-const brokenLines = sample.map(misdecode1252);
-const rate = (evidence) =>
-  +((100 * brokenLines.filter((b, i) => repairText(b, evidence ? { evidence } : {}).text === sample[i]).length) / sample.length).toFixed(2);
-const restoreRate = { lines: sample.length, lineByLinePercent: rate(), withDocumentEvidencePercent: rate(gatherEvidence(brokenLines)) };
-
-const roadmap = readFileSync(join(root, 'content/backend-roadmap.md'), 'utf8');
-const pipeTimes = [];
-for (let i = 0; i < 30; i++) {
-  const t0 = performance.now();
-  await lintRoadmap(roadmap, { path: 'content/backend-roadmap.md' });
-  pipeTimes.push(performance.now() - t0);
-}
-processRoadmap(roadmap);
-
-// A large list: 400 sections of 25 links each (10,000 resources, about 1 MB), every tenth line
-// mis-encoded. (Parsed whole, remark-parse would take about 2 s for 0.8 MB and 22 s for 4 MB on
-// this machine; src/pipeline/parse.ts parses such documents in pieces.)
-function bigRoadmap() {
-  const lines = ['# Big list — official resources only', ''];
-  for (let s = 1; s <= 400; s++) {
-    lines.push(`## ${s}. **Section ${s}**`, '', 'Intro text for this section:', '');
-    for (let i = 0; i < 25; i++) {
-      const dash = (s * 25 + i) % 10 === 0 ? 'â€”' : '—';
-      lines.push(`* **Label ${i % 5}** ${dash} [Resource ${s}-${i}](https://docs.python.org/3/library/s${s}i${i}.html) ${dash} notes`);
-    }
-    lines.push('', '---', '');
-  }
-  return `${lines.join('\n')}\n`;
-}
-const big = bigRoadmap();
-const { emitJson, emitCsv, emitMarkdown } = await import(join(root, 'build/index.js'));
-const t0 = performance.now();
-const bigDoc = processRoadmap(big, { path: 'big.md' });
-const tProcess = performance.now();
-const bigFindings = await lintRoadmap(big, { path: 'big.md' });
-const tLint = performance.now();
-emitJson(bigDoc.roadmap);
-emitCsv(bigDoc.roadmap);
-emitMarkdown(bigDoc);
-const tEmit = performance.now();
-const largeDocument = {
-  bytes: Buffer.byteLength(big),
-  resources: bigDoc.roadmap.counts.resources,
-  repairs: bigDoc.repairs.length,
-  findings: bigFindings.length,
-  processMs: +(tProcess - t0).toFixed(0),
-  lintMs: +(tLint - tProcess).toFixed(0),
-  emitMs: +(tEmit - tLint).toFixed(0),
-};
-
-const startTimes = [];
-for (let i = 0; i < 10; i++) {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'bin/roadmap.js'), 'lint', 'content/backend-roadmap.md', '--format', 'compact'], { cwd: root });
-  startTimes.push(performance.now() - t0);
-  if (r.status === 2) throw new Error(r.stderr.toString());
-}
-const helpTimes = [];
-for (let i = 0; i < 10; i++) {
-  const t0 = performance.now();
-  spawnSync(process.execPath, [join(root, 'bin/roadmap.js'), '--version']);
-  helpTimes.push(performance.now() - t0);
-}
-
-const results = {
-  date: new Date().toISOString().slice(0, 10),
+const date = new Date().toISOString().slice(0, 10);
+const run = {
+  date,
+  quick,
   node: process.version,
-  machine: `${process.arch}, ${(await import('node:os')).cpus().length} cores`,
-  repairClean: { ...clean, corpusFiles: corpus.length },
-  repairMojibake: mojibake,
-  restoreRate,
-  lintRoadmapInProcessMs: +median(pipeTimes).toFixed(2),
-  cliLintRoadmapMs: +median(startTimes).toFixed(1),
-  cliVersionMs: +median(helpTimes).toFixed(1),
-  largeDocument,
-  peakRssMiB: +(process.resourceUsage().maxRSS / 1024).toFixed(1),
+  machine: `${process.arch}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
 };
-writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log(`repair, clean multilingual text: ${clean.mbPerSecond} MB/s (${(clean.bytes / 1e6).toFixed(1)} MB, ${clean.repairs} changes)`);
-console.log(`repair, windows-1252 mojibake:   ${mojibake.mbPerSecond} MB/s (${(mojibake.bytes / 1e6).toFixed(1)} MB, ${mojibake.repairs} repairs)`);
-console.log(`restored ${restoreRate.lines} real lines read as windows-1252: ${restoreRate.lineByLinePercent}% line by line, ${restoreRate.withDocumentEvidencePercent}% with document evidence`);
-console.log(`lint the roadmap in process:     ${results.lintRoadmapInProcessMs} ms`);
-console.log(`roadmap lint <roadmap> (process): ${results.cliLintRoadmapMs} ms; roadmap --version: ${results.cliVersionMs} ms`);
-console.log(
-  `large document (${(largeDocument.bytes / 1e6).toFixed(1)} MB, ${largeDocument.resources} resources, ${largeDocument.repairs} repairs): ` +
-    `process ${largeDocument.processMs} ms, lint (process again + rules) ${largeDocument.lintMs} ms, emit ${largeDocument.emitMs} ms`,
-);
-console.log(`peak RSS: ${results.peakRssMiB} MiB`);
-console.log('written to bench/results.json');
+
+if (only === null || only === 'engine') {
+  log('engine and pipeline, in process:');
+  run.engine = await runEngine({ root, quick, log: (l) => log(`  ${l}`) });
+  for (const f of readdirSync(join(root, 'bench')).filter((n) => n.endsWith('.bench.js')).sort()) {
+    log(`${f}:`);
+    const mod = await import(pathToFileURL(join(root, 'bench', f)).href);
+    run[f.replace(/\.bench\.js$/u, '')] = await mod.run({ root, quick, log: (l) => log(`  ${l}`) });
+  }
+}
+
+if (only === null || only === 'compare') {
+  log('corpora:');
+  const { base, corpora } = prepareCorpora({ root, quick, log: (l) => log(`  ${l}`) });
+  for (const c of corpora) log(`  ${describe(c)}`);
+  const pkgs = corpora.find((c) => c.name === 'packages');
+  if (!quick && (pkgs.files.length < 3000 || pkgs.bytes < 20e6)) log('  warning: the packages corpus is under 3,000 files or 20 MB');
+  log('comparison (tools take turns in each round):');
+  run.corpora = corpora.map((c) => ({ name: c.name, files: c.files.length, bytes: c.bytes, note: c.note }));
+  run.comparison = compare({ root, corpora, scratch: join(base, 'scratch'), quick, log });
+  run.goals = goals(run.comparison);
+}
+
+const dir = join(root, 'bench/results');
+mkdirSync(dir, { recursive: true });
+const name = quick ? `${date}-quick` : date;
+writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(run, null, 2)}\n`);
+if (run.comparison) {
+  const md = summary(run);
+  writeFileSync(join(dir, `${name}.md`), `# Benchmark ${name}\n\n${md}`);
+  process.stdout.write(md);
+  if (!quick) {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const start = '<!-- benchmarks:start -->';
+    const end = '<!-- benchmarks:end -->';
+    const a = readme.indexOf(start);
+    const b = readme.indexOf(end);
+    if (a >= 0 && b > a) {
+      writeFileSync(join(root, 'README.md'), `${readme.slice(0, a + start.length)}\n${md}${readme.slice(b)}`);
+      log('README.md: benchmark summary updated');
+    }
+  }
+}
+log(`written to bench/results/${name}.json${run.comparison ? ` and ${name}.md` : ''}`);
