@@ -66,11 +66,16 @@ export function buildCorpus(root, minBytes = 10 * 1024 * 1024) {
   for (const f of walk(tsLib, (n) => n === 'diagnosticMessages.generated.json')) {
     add(f, Object.values(JSON.parse(readFileSync(f, 'utf8'))).join('\n'));
   }
+  // Package docs are mostly English: take at most half the corpus from them, so the set does not
+  // lose its other languages when a dependency with long docs is added.
+  const docsEnd = bytes + minBytes / 2;
   for (const f of walk(join(root, 'node_modules'), (n) => /\.(md|markdown|txt)$/iu.test(n))) {
+    if (bytes >= docsEnd) break;
     if (statSync(f).size < 1_000_000) add(f, readFileSync(f, 'utf8'));
   }
-  for (const f of walk(tsLib, (n) => n.endsWith('.d.ts'))) add(f, readFileSync(f, 'utf8'));
+  // The system's translations before TypeScript's mostly ASCII declarations, which fill the rest.
   for (const f of walk('/usr/share/locale', (n) => n.endsWith('.mo'))) add(f, moStrings(f).join('\n'));
+  for (const f of walk(tsLib, (n) => n.endsWith('.d.ts'))) add(f, readFileSync(f, 'utf8'));
   return parts;
 }
 
