@@ -2,7 +2,8 @@
  * The link checker's HTTP client: polite, bounded and safe with hostile lists.
  *
  * - At most `concurrency` requests in flight, and at most `perHost` to one host.
- * - HEAD first; GET when a server refuses HEAD (403, 405, 501). A body is never read: the
+ * - HEAD first; GET when a server refuses HEAD (403, 405, 501) or says the page is gone (404,
+ *   410: confirmed before it is called dead). A body is never read: the
  *   response stream is destroyed as soon as the status is known.
  * - Redirects are followed by hand, at most `maxRedirects`, each hop recorded; loops are detected.
  * - A connect timeout and a timeout for each whole request; bounded retries with exponential
@@ -92,7 +93,11 @@ export interface CheckerOptions {
   now?: () => number;
 }
 
-const FALLBACK_TO_GET = new Set([403, 405, 501]);
+/**
+ * Answers to HEAD that GET must confirm: 403, 405 and 501 are servers that refuse HEAD; 404 and
+ * 410 are checked again because some servers answer HEAD wrongly, and a dead link is an error.
+ */
+const FALLBACK_TO_GET = new Set([403, 404, 405, 410, 501]);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 class BlockedError extends Error {

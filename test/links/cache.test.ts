@@ -147,7 +147,7 @@ describe('checking documents with a cache', () => {
     const before = new Map(server.counts);
     await checkDocuments([doc()], { ...options(file, 'network'), now: () => t0 + 2 * 3_600_000 });
     const asked = [...server.counts].filter(([k, v]) => v !== (before.get(k) ?? 0)).map(([k]) => k);
-    expect(asked).toEqual(['HEAD site.test/gone']);
+    expect(asked).toEqual(['HEAD site.test/gone', 'GET site.test/gone']);
   });
 
   it('a corrupt cache is ignored with a warning, and replaced by a good one', async () => {

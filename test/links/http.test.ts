@@ -137,7 +137,18 @@ describe('the link checker against a local server', () => {
     const [a, b] = await Promise.all([c.check(u('/gone404')), c.check(u('/gone410'))]);
     await c.close();
     expect(classifyCheck(a!, u('/gone404'))).toMatchObject({ ruleId: 'dead-link', messageId: 'gone', data: { status: '404' } });
+    // HEAD said gone; GET confirmed it.
+    expect([server.counts.get('HEAD site.test/gone404'), server.counts.get('GET site.test/gone404')]).toEqual([1, 1]);
     expect(classifyCheck(b!, u('/gone410'))).toMatchObject({ ruleId: 'dead-link', messageId: 'gone', data: { status: '410' } });
+  });
+
+  it('a HEAD that wrongly says 404 is not a dead link when GET finds the page', async () => {
+    server.route('site.test/bad-head', (req, res) => res.writeHead(req.method === 'HEAD' ? 404 : 200).end());
+    const c = checker();
+    const r = await c.check(u('/bad-head'));
+    await c.close();
+    expect(r.status).toBe(200);
+    expect(classifyCheck(r, u('/bad-head'))).toBeNull();
   });
 
   it('429 with Retry-After: 1 waits a second, then gets its 200', async () => {

@@ -27,6 +27,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** "Host.Example/Path" -> "host.example/Path": host names compare without case, paths with it. */
+function lowerHost(hostPath: string): string {
+  const slash = hostPath.indexOf('/');
+  return slash < 0 ? hostPath.toLowerCase() : hostPath.slice(0, slash).toLowerCase() + hostPath.slice(slash);
+}
+
 export async function startServer(): Promise<TestServer> {
   const routes = new Map<string, Handler>();
   const counts = new Map<string, number>();
@@ -71,9 +77,9 @@ export async function startServer(): Promise<TestServer> {
   return {
     port,
     url: (host, path) => `http://${host}:${port}${path}`,
-    route: (hostPath, handler) => routes.set(hostPath.toLowerCase(), handler),
+    route: (hostPath, handler) => routes.set(lowerHost(hostPath), handler),
     counts,
-    hits: (hostPath) => perTarget.get(hostPath.toLowerCase()) ?? 0,
+    hits: (hostPath) => perTarget.get(lowerHost(hostPath)) ?? 0,
     peak,
     log,
     total: () => log.length,
