@@ -10,9 +10,9 @@
  */
 import { diffChars } from 'diff';
 import { isBad, isClean } from './badness.js';
-import { isLetter } from './classes.js';
 import { REPAIR_ORDER, type CodePageName } from './codecs.js';
 import { fixC1, fixSegment, mojibakeRuns, undoOnce, type Layer } from './repair.js';
+import { judge, Script, scriptOf, type Judgement } from './words.js';
 
 export { isBad, isClean } from './badness.js';
 export { REPAIR_ORDER, type CodePageName } from './codecs.js';
@@ -93,21 +93,70 @@ export function repairText(text: string, options: RepairOptions = {}): RepairRes
 
 function repairLine(line: string, evidence: Evidence): RepairResult {
   if (isClean(line)) return { text: line, repairs: [] };
-  const layers: Layer[] = [];
-  const fixed = isBad(line) ? fixSegment(line, layers) : line;
-  const repairs = fixed === line ? [] : spans(line, fixed, layers, 'text');
-  if (evidence.layers.size === 0) return { text: fixed, repairs };
-  // Second look, with the document's evidence, at what is left.
-  const more = repairWithEvidence(fixed, evidence);
-  if (more.repairs.length === 0) return { text: fixed, repairs };
-  if (repairs.length === 0) return more;
+  let text = line;
+  let own: Repair[] = [];
+  if (isBad(line)) {
+    const layers: Layer[] = [];
+    const fixed = fixSegment(line, layers);
+    if (fixed !== line) {
+      const found = spans(line, fixed, layers, 'text');
+      own = keep(line, found, { basis: 'text', wholeLine: coversNonAscii(line, found) });
+      text = apply(line, own);
+    }
+  }
+  // Second look at what is left, with the document's evidence and what this line's own repairs show.
+  const weighed = own.length > 0 ? withRepairs(evidence, own) : evidence;
+  if (weighed.layers.size === 0) return { text, repairs: own };
+  const more = repairWithEvidence(text, weighed);
+  if (more.repairs.length === 0) return { text, repairs: own };
+  if (own.length === 0) return more;
   // Both kinds in one line: report against the original line.
-  const all = spans(line, more.text, layers, 'text');
+  const all = spans(line, more.text, own.flatMap((r) => r.layers), 'text');
   const documentSpans = new Set(more.repairs.map((r) => r.original + '\u0000' + r.replacement));
   for (const r of all) {
     if (documentSpans.has(r.original + '\u0000' + r.replacement)) r.basis = 'document';
   }
   return { text: more.text, repairs: all };
+}
+
+/** The repairs that make sense for their whole words (see words.ts). */
+function keep(line: string, found: Repair[], how: Judgement): Repair[] {
+  const kept = new Set(judge(line, found, how));
+  return found.filter((r) => kept.has(r));
+}
+
+/** Apply non-overlapping repairs, sorted by position, to the text they were found in. */
+function apply(text: string, repairs: readonly Repair[]): string {
+  let out = '';
+  let pos = 0;
+  for (const r of repairs) {
+    out += text.slice(pos, r.start) + r.replacement;
+    pos = r.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** Does every non-ASCII character of the line lie inside one of the repairs? */
+function coversNonAscii(line: string, repairs: readonly Repair[]): boolean {
+  let pos = 0;
+  for (const r of repairs) {
+    for (let i = pos; i < r.start; i++) if (line.charCodeAt(i) >= 0x80) return false;
+    pos = r.end;
+  }
+  for (let i = pos; i < line.length; i++) if (line.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** Evidence plus what some repairs show. */
+function withRepairs(evidence: Evidence, repairs: readonly Repair[]): Evidence {
+  const layers = new Map(evidence.layers);
+  const blocks = new Set(evidence.blocks);
+  for (const r of repairs) {
+    const innermost = r.layers[r.layers.length - 1];
+    if (innermost && innermost !== 'c1') layers.set(innermost, (layers.get(innermost) ?? 0) + 1);
+    for (const ch of r.replacement) blocks.add(ch.codePointAt(0)! >> 7);
+  }
+  return { layers, blocks };
 }
 
 /**
@@ -234,16 +283,12 @@ export function explain(original: string, replacement: string, depth = 3, prefer
 
 /** Gather what the certain repairs across many texts (a document's lines or nodes) show. */
 export function gatherEvidence(texts: Iterable<string>): Evidence {
-  const layers = new Map<CodePageName, number>();
-  const blocks = new Set<number>();
+  let evidence: Evidence = NO_EVIDENCE;
   for (const text of texts) {
-    for (const r of repairText(text).repairs) {
-      const innermost = r.layers[r.layers.length - 1];
-      if (innermost && innermost !== 'c1') layers.set(innermost, (layers.get(innermost) ?? 0) + 1);
-      for (const ch of r.replacement) blocks.add(ch.codePointAt(0)! >> 7);
-    }
+    const { repairs } = repairText(text);
+    if (repairs.length > 0) evidence = withRepairs(evidence, repairs);
   }
-  return { layers, blocks };
+  return evidence;
 }
 
 /** Blocks where characters that mojibake hides are common in documents. */
@@ -269,47 +314,38 @@ function plausible(ch: string, evidence: Evidence): boolean {
   return evidence.blocks.has(cp >> 7);
 }
 
-const isUpper = (ch: string | undefined): boolean => ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
-const isLower = (ch: string | undefined): boolean => ch !== undefined && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
-
 /**
  * Repair runs that do not look bad on their own ("Ä…" for ą, "â–¼" for ▼) when the document has
- * certain mojibake from the same code page. The result must be plausible: assigned, printable
- * characters of common blocks, and a letter must fit the case of the word it sits in.
+ * certain mojibake from the same code page. The result must be plausible (assigned, printable
+ * characters of common blocks or blocks the evidence shows), and, word by word, read better than
+ * the text as it stands: evidence never repairs inside a word that is plausible as it is.
  */
 function repairWithEvidence(line: string, evidence: Evidence): RepairResult {
   const candidates = [...evidence.layers.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
-  let out = '';
-  let last = 0;
-  const repairs: Repair[] = [];
+  const found: Repair[] = [];
   for (const [i, j] of mojibakeRuns(line)) {
     const run = line.slice(i, j);
     for (const name of candidates) {
       const decoded = undoOnce(run, name);
       if (decoded === null || decoded === run) continue;
-      const chars = [...decoded];
-      if (!chars.every((ch) => plausible(ch, evidence))) continue;
-      const firstChar = chars[0]!;
-      const before = line[i - 1];
-      const after = line[j];
-      if (isLower(firstChar) && isUpper(before) && !isLower(after)) continue;
-      if (isUpper(firstChar) && isLower(before) && isLetter(before) && isLower(after)) continue;
-      out += line.slice(last, i) + decoded;
-      last = j;
-      repairs.push({
-        start: i,
-        end: j,
-        original: run,
-        replacement: decoded,
-        layers: [name],
-        path: describeLayers([name]),
-        basis: 'document',
-      });
+      if (![...decoded].every((ch) => plausible(ch, evidence))) continue;
+      found.push({ start: i, end: j, original: run, replacement: decoded, layers: [name], path: describeLayers([name]), basis: 'document' });
       break;
     }
   }
+  const repairs = keep(line, found, { basis: 'document', wholeLine: false, evidenceScripts: scriptsOfBlocks(evidence.blocks) });
   if (repairs.length === 0) return { text: line, repairs };
-  out += line.slice(last);
-  // Positions in `repairs` are already relative to `line`, and replacements do not overlap.
-  return { text: out, repairs };
+  // Positions in `repairs` are relative to `line`, and replacements do not overlap.
+  return { text: apply(line, repairs), repairs };
+}
+
+function scriptsOfBlocks(blocks: ReadonlySet<number>): Set<Script> {
+  const out = new Set<Script>();
+  for (const b of blocks) {
+    const s = scriptOf(b << 7);
+    if (s !== Script.None) out.add(s);
+    const t = scriptOf((b << 7) + 0x7f);
+    if (t !== Script.None) out.add(t);
+  }
+  return out;
 }

@@ -131,13 +131,28 @@ function fixRuns(s: string, layers: Layer[]): string {
   for (const [i, j] of mojibakeRuns(s)) {
     if (j - i >= s.length || !isBad(s, i, j)) continue;
     const run = s.slice(i, j);
-    const fixed = fixSegment(run, layers);
+    const fixed = fixRun(run, layers);
     if (fixed !== run) {
       out += s.slice(last, i) + fixed;
       last = j;
     }
   }
   return last === 0 ? s : out + s.slice(last);
+}
+
+/**
+ * Repair a run; when it does not decode as a whole, its first unit may be correct text that only
+ * looks like a lead ("Ø" before "Ã‰cole"): repair the rest of the run without it.
+ */
+function fixRun(run: string, layers: Layer[]): string {
+  const fixed = fixSegment(run, layers);
+  if (fixed !== run) return fixed;
+  const first = unitAt(run, 0);
+  if (first === 0 || first >= run.length) return run;
+  const rest = run.slice(first);
+  if (!isBad(rest)) return run;
+  const restFixed = fixRun(rest, layers);
+  return restFixed === rest ? run : run.slice(0, first) + restFixed;
 }
 
 /**
