@@ -79,17 +79,43 @@ function analyze(raw: string, registry: Registry): UrlAnalysis {
   return { host, problems, imitates, unicodeHost, technologies };
 }
 
+export interface OfficialJudgement {
+  /** The URL is official for a technology, and for one the link names when it names any. */
+  official: boolean;
+  /** The technology it is official for, preferring one the link names; null when not official. */
+  technology: TechnologyEntry | null;
+  /** Technologies the link text names, then those its label names. */
+  about: TechnologyEntry[];
+  /** Technologies the URL is official for (empty when the URL has a problem). */
+  officialFor: TechnologyEntry[];
+}
+
+/**
+ * Is a link official for the technology it is about? "Official" is always official *for*
+ * something: a DigitalOcean tutorial called "Node.js streams" is on a registry vendor's host, but
+ * it is not official for Node.js. The technology comes from the link text first, then its label
+ * (a group label, or the topic a roadmap.sh file is about); a link that names none is official
+ * when its URL is official for anything.
+ */
+export function judgeOfficial(
+  link: { url: string; title: string; label?: string | null },
+  registry: Registry = getDefaultRegistry(),
+): OfficialJudgement {
+  const officialFor = analyzeUrl(link.url, registry).technologies;
+  const about = [...registry.technologiesNamedIn(link.title)];
+  for (const t of registry.technologiesNamedIn(link.label ?? '')) if (!about.includes(t)) about.push(t);
+  if (officialFor.length === 0) return { official: false, technology: null, about, officialFor };
+  const named = about.find((t) => officialFor.includes(t));
+  if (about.length > 0 && !named) return { official: false, technology: null, about, officialFor };
+  return { official: true, technology: named ?? officialFor[0]!, about, officialFor };
+}
+
 /** Assign kind, official and technology to resources from the registry and known platforms. */
 export function createClassifier(registry: Registry = getDefaultRegistry()): Classifier {
   return (input: ClassifierInput): Classification => {
+    const judgement = judgeOfficial({ url: input.url, title: input.title, label: input.group }, registry);
+    if (judgement.official) return { kind: 'official', official: true, technology: judgement.technology!.name };
     const analysis = analyzeUrl(input.url, registry);
-    const technologies = analysis.technologies;
-    if (technologies.length > 0) {
-      // Prefer the technology the link text or group names, when the URL is official for it.
-      const named = [...registry.technologiesNamedIn(input.title), ...registry.technologiesNamedIn(input.group ?? '')];
-      const chosen = named.find((t) => technologies.includes(t)) ?? technologies[0]!;
-      return { kind: 'official', official: true, technology: chosen.name };
-    }
     if (analysis.host && analysis.problems.length === 0) {
       const u = new URL(input.url);
       const platform = registry.platformFor(analysis.host, u.pathname);

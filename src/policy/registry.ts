@@ -16,6 +16,12 @@ export interface TechnologyEntry {
   category: string;
   hosts?: string[];
   prefixes?: string[];
+  /** false when the name is an everyday word ("got"): only the aliases name the technology in a text. */
+  matchName?: boolean;
+  /** Single pages (exact paths) that are official, e.g. a code host's home page. */
+  pages?: string[];
+  /** Prefixes under the technology's hosts that are not its documentation: blogs, community tutorials, explainers. */
+  notOfficial?: string[];
 }
 
 export interface PlatformEntry {
@@ -26,10 +32,23 @@ export interface PlatformEntry {
   repositoryHosts?: string[];
 }
 
+/**
+ * A place where anyone can publish: under `area` (a host and path), each project owns the next
+ * `projectSegments` path segments (github.com/<owner>, pypi.org/project/<name>); under
+ * `subdomainsOf`, each subdomain is someone else's site (<name>.medium.com).
+ */
+export interface OpenHostEntry {
+  name: string;
+  area?: string;
+  projectSegments?: number;
+  subdomainsOf?: string;
+}
+
 export interface RegistryData {
   version: 1;
   technologies: TechnologyEntry[];
   platforms: PlatformEntry[];
+  openHosts?: OpenHostEntry[];
 }
 
 /** What a project's configuration may change. */
@@ -40,10 +59,19 @@ export interface RegistryOverrides {
   remove?: string[];
 }
 
-interface Prefix<T> {
+/** A host and whole path segments; "*" stands for any one segment. Paths compare without case. */
+interface PathPattern {
   host: string;
-  path: string;
+  segments: string[];
+}
+
+interface Prefix<T> extends PathPattern {
   entry: T;
+}
+
+interface OpenArea extends PathPattern {
+  name: string;
+  projectSegments: number;
 }
 
 export class Registry {
@@ -51,6 +79,10 @@ export class Registry {
   readonly platforms: readonly PlatformEntry[];
   readonly #hosts = new Map<string, TechnologyEntry[]>();
   readonly #prefixes: Prefix<TechnologyEntry>[] = [];
+  readonly #pages: Prefix<TechnologyEntry>[] = [];
+  readonly #notOfficial = new Map<TechnologyEntry, PathPattern[]>();
+  readonly #areas: OpenArea[] = [];
+  readonly #openSubdomains = new Set<string>();
   readonly #platformHosts = new Map<string, PlatformEntry>();
   readonly #platformPrefixes: Prefix<PlatformEntry>[] = [];
   readonly #repositoryHosts = new Map<string, PlatformEntry>();
@@ -61,17 +93,23 @@ export class Registry {
     this.technologies = data.technologies;
     this.platforms = data.platforms;
     for (const t of data.technologies) {
-      for (const h of t.hosts ?? []) push(this.#hosts, h, t);
-      for (const p of t.prefixes ?? []) this.#prefixes.push({ ...splitPrefix(p), entry: t });
-      for (const name of [t.name, ...(t.aliases ?? [])]) {
+      for (const h of t.hosts ?? []) push(this.#hosts, h.replace(/^www\./u, ''), t);
+      for (const p of t.prefixes ?? []) this.#prefixes.push({ ...parsePattern(p), entry: t });
+      for (const p of t.pages ?? []) this.#pages.push({ ...parsePattern(p), entry: t });
+      if (t.notOfficial?.length) this.#notOfficial.set(t, t.notOfficial.map(parsePattern));
+      for (const name of [...(t.matchName === false ? [] : [t.name]), ...(t.aliases ?? [])]) {
         if (!this.#byName.has(name.toLowerCase())) this.#byName.set(name.toLowerCase(), t);
       }
     }
     // Longest prefix first, so the most specific entry wins.
-    this.#prefixes.sort((a, b) => b.path.length - a.path.length);
+    this.#prefixes.sort((a, b) => b.segments.length - a.segments.length);
+    for (const o of data.openHosts ?? []) {
+      if (o.area) this.#areas.push({ ...parsePattern(o.area), name: o.name, projectSegments: o.projectSegments ?? 1 });
+      if (o.subdomainsOf) this.#openSubdomains.add(o.subdomainsOf);
+    }
     for (const p of data.platforms) {
       for (const h of p.hosts ?? []) this.#platformHosts.set(h, p);
-      for (const x of p.prefixes ?? []) this.#platformPrefixes.push({ ...splitPrefix(x), entry: p });
+      for (const x of p.prefixes ?? []) this.#platformPrefixes.push({ ...parsePattern(x), entry: p });
       for (const h of p.repositoryHosts ?? []) this.#repositoryHosts.set(h, p);
     }
   }
@@ -80,22 +118,44 @@ export class Registry {
   officialFor(host: string, path: string): TechnologyEntry[] {
     const found: TechnologyEntry[] = [];
     const bare = host.replace(/^www\./u, '');
+    const segments = pathSegments(path);
+    for (const p of this.#pages) {
+      if (p.host === bare && p.segments.length === segments.length && covers(p.segments, segments) && !found.includes(p.entry)) found.push(p.entry);
+    }
     for (const p of this.#prefixes) {
-      if (p.host === bare && pathStartsWith(path, p.path) && !found.includes(p.entry)) found.push(p.entry);
+      if (p.host === bare && covers(p.segments, segments) && !found.includes(p.entry)) found.push(p.entry);
+    }
+    // A whole host never covers a page someone else published there.
+    if (!this.#areas.some((a) => a.host === bare && segments.length > a.segments.length && covers(a.segments, segments))) {
+      for (const candidate of ancestorsOf(bare)) {
+        if (candidate !== bare && this.#openSubdomains.has(candidate)) break;
+        for (const t of this.#hosts.get(candidate) ?? []) if (!found.includes(t)) found.push(t);
+      }
+    }
+    return found.filter((t) => !this.#notOfficial.get(t)?.some((p) => p.host === bare && covers(p.segments, segments)));
+  }
+
+  /** The open-publishing area a URL lies in (its host and path), or null. */
+  openAreaOf(host: string, path: string): string | null {
+    const bare = host.replace(/^www\./u, '');
+    const segments = pathSegments(path);
+    for (const a of this.#areas) {
+      if (a.host === bare && segments.length > a.segments.length && covers(a.segments, segments)) return a.name;
     }
     for (const candidate of ancestorsOf(bare)) {
-      for (const t of this.#hosts.get(candidate) ?? []) if (!found.includes(t)) found.push(t);
+      if (candidate !== bare && this.#openSubdomains.has(candidate)) return candidate;
     }
-    return found;
+    return null;
   }
 
   platformFor(host: string, path: string): { platform: PlatformEntry; repository: boolean } | null {
     const bare = host.replace(/^www\./u, '');
+    const segments = pathSegments(path);
     for (const p of this.#platformPrefixes) {
-      if (p.host === bare && pathStartsWith(path, p.path)) return { platform: p.entry, repository: false };
+      if (p.host === bare && covers(p.segments, segments)) return { platform: p.entry, repository: false };
     }
     const repo = this.#repositoryHosts.get(bare);
-    if (repo && /^\/[^/]+\/[^/]+/u.test(path)) return { platform: repo, repository: true };
+    if (repo && segments.length >= 2) return { platform: repo, repository: true };
     for (const candidate of ancestorsOf(bare)) {
       const p = this.#platformHosts.get(candidate);
       if (p) return { platform: p, repository: false };
@@ -129,15 +189,21 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function splitPrefix(prefix: string): { host: string; path: string } {
-  const slash = prefix.indexOf('/');
-  return { host: prefix.slice(0, slash).replace(/^www\./u, ''), path: prefix.slice(slash) };
+/** "github.com/nodejs/" -> github.com, ["nodejs"]. */
+function parsePattern(pattern: string): PathPattern {
+  const slash = pattern.indexOf('/');
+  return { host: pattern.slice(0, slash).replace(/^www\./u, ''), segments: pathSegments(pattern.slice(slash)) };
 }
 
-function pathStartsWith(path: string, prefix: string): boolean {
-  if (path.startsWith(prefix)) return true;
-  // "github.com/nodejs/" also covers "github.com/nodejs" itself.
-  return prefix.endsWith('/') && path === prefix.slice(0, -1);
+/** A URL path as lower-case segments: "/en-US/docs//Web/" -> ["en-us", "docs", "web"]. */
+export function pathSegments(path: string): string[] {
+  return path.toLowerCase().split('/').filter((s) => s !== '');
+}
+
+/** Whole-segment prefix match: "docs.rs/axum" covers /axum and /axum/latest, never /axum-evil. */
+function covers(pattern: string[], segments: string[]): boolean {
+  if (segments.length < pattern.length) return false;
+  return pattern.every((p, i) => p === '*' || p === segments[i]);
 }
 
 /**
@@ -163,20 +229,53 @@ function namesPattern(names: string[]): RegExp {
     .sort((a, b) => b.length - a.length)
     .map((n) => n.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
   // Word edges that also work for names ending in symbols ("C++", "C#", ".NET").
-  return new RegExp(`(?<![\\p{L}\\p{N}_.#+-])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_#+]|\\.[\\p{L}\\p{N}])`, 'giu');
+  return new RegExp(`(?<![\\p{L}\\p{N}_.#+-])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_#+-]|\\.[\\p{L}\\p{N}])`, 'giu');
 }
 
 type CompiledValidator = ((data: unknown) => boolean) & { errors?: Parameters<typeof formatAjvErrors>[0] | null };
 
-/** Check registry data against schema/registry.schema.json and the rule that no host is a public suffix. */
+/**
+ * Check registry data against schema/registry.schema.json, and that no entry covers pages that
+ * others publish: no host may be a public suffix or a host where anyone can publish, and a
+ * prefix inside an open area must name a project there.
+ */
 export function validateRegistryData(data: unknown): SchemaError[] {
   const validate = compiledValidate as unknown as CompiledValidator;
   if (!validate(data)) return formatAjvErrors(validate.errors ?? []);
+  const registry = data as RegistryData;
+  const open = registry.openHosts ?? [];
+  const wholeOpen = [
+    ...open.filter((o) => o.area && parsePattern(o.area).segments.length === 0).map((o) => ({ host: parsePattern(o.area!).host, name: o.name, example: `${parsePattern(o.area!).host}/<${(o.projectSegments ?? 1) > 1 ? 'path' : 'owner'}>/` })),
+    ...open.filter((o) => o.subdomainsOf).map((o) => ({ host: o.subdomainsOf!, name: o.name, example: `<name>.${o.subdomainsOf}` })),
+  ];
+  const areas = open.filter((o) => o.area).map((o) => ({ ...parsePattern(o.area!), name: o.name, projectSegments: o.projectSegments ?? 1 }));
   const errors: SchemaError[] = [];
-  (data as RegistryData).technologies.forEach((t, i) => {
+  registry.technologies.forEach((t, i) => {
     t.hosts?.forEach((h, k) => {
-      if (getPublicSuffix(h, { allowPrivateDomains: true }) === h) {
-        errors.push({ path: `/technologies/${i}/hosts/${k}`, message: `"${h}" is a public suffix: it would cover every site under it` });
+      const path = `/technologies/${i}/hosts/${k}`;
+      const host = h.replace(/^www\./u, '');
+      if (getPublicSuffix(host, { allowPrivateDomains: true }) === host) {
+        errors.push({ path, message: `"${h}" is a public suffix: it would cover every site under it` });
+        return;
+      }
+      const o = wholeOpen.find((w) => w.host === host);
+      if (o) errors.push({ path, message: `"${h}" would cover ${o.host}, where anyone can publish (${o.name}): list the project's own prefix, such as ${o.example}` });
+    });
+    t.prefixes?.forEach((p, k) => {
+      const pattern = parsePattern(p);
+      for (const a of areas) {
+        // Skip areas the prefix cannot reach: another host, or a path that parts from the area's.
+        const shared = Math.min(a.segments.length, pattern.segments.length);
+        if (a.host !== pattern.host || !a.segments.slice(0, shared).every((s, n) => s === pattern.segments[n] || pattern.segments[n] === '*')) continue;
+        const project = pattern.segments.slice(a.segments.length, a.segments.length + a.projectSegments);
+        if (pattern.segments.length < a.segments.length || project.length < a.projectSegments || project.includes('*') || pattern.segments.slice(0, a.segments.length).includes('*')) {
+          const at = [a.host, ...a.segments].join('/');
+          errors.push({
+            path: `/technologies/${i}/prefixes/${k}`,
+            message: `"${p}" does not name a project on ${at}/, where anyone can publish (${a.name}): it needs ${a.projectSegments} more path segment${a.projectSegments > 1 ? 's' : ''}, none of them "*"`,
+          });
+          break;
+        }
       }
     });
   });
