@@ -36,11 +36,14 @@ export interface NormalizeOptions {
   ignoreFragment?: boolean;
 }
 
+/** Code hosts whose owner and repository names ignore case. */
+const CASE_INSENSITIVE_REPOSITORIES = new Set(['github.com', 'gitlab.com']);
+
 /**
  * A key under which two links to the same resource compare equal: http and https, host case,
- * "www.", the default port, a trailing slash, "index.html" and tracking parameters do not count.
- * Path case, content-changing query parameters and (unless told) fragments do. Returns null for a
- * URL that does not parse.
+ * "www.", the default port, a trailing slash, "index.html", tracking parameters and the case of a
+ * GitHub or GitLab owner/repository do not count. Other path case, content-changing query
+ * parameters and (unless told) fragments do. Returns null for a URL that does not parse.
  */
 export function normalizeUrl(url: string, options: NormalizeOptions = {}): string | null {
   const u = parseUrl(url.trim());
@@ -49,10 +52,49 @@ export function normalizeUrl(url: string, options: NormalizeOptions = {}): strin
   const host = u.hostname.replace(/\.$/u, '').replace(/^www\./u, '');
   const port = u.port && !(u.port === '80' || u.port === '443') ? `:${u.port}` : '';
   let path = u.pathname.replace(/\/index\.html?$/iu, '/');
+  // github.com/Owner/Repo and github.com/owner/repo are one repository; file paths below keep their case.
+  if (CASE_INSENSITIVE_REPOSITORIES.has(host)) path = path.replace(/^(\/[^/]+){1,2}/u, (ownerRepo) => ownerRepo.toLowerCase());
   if (path.length > 1) path = path.replace(/\/+$/u, '');
   if (path === '/') path = '';
   const params = [...u.searchParams].filter(([name]) => !isTrackingParam(name));
   const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : '';
   const fragment = options.ignoreFragment || u.hash === '#' ? '' : u.hash;
   return `https://${host}${port}${path}${query}${fragment}`;
+}
+
+/**
+ * A web scheme spelt wrong ("ttps://", "htps://", "http//", "https;//", "http:/"): the scheme it
+ * was meant to be ("https://"), or null when the URL does not start with a near-miss of one.
+ */
+export function schemeTypo(url: string): string | null {
+  const m = /^([a-z]{2,7})([:;]?)(\/{1,3}|\\{2})/iu.exec(url.trim());
+  if (!m) return null;
+  const scheme = m[1]!.toLowerCase();
+  if ((scheme === 'http' || scheme === 'https') && m[2] === ':' && (m[3] === '//' || m[3] === '\\\\')) return null;
+  // Without a colon only "http//" is a typo; "http/readme.md" is a relative path.
+  if (m[2] === '' && m[3] !== '//') return null;
+  const meant =
+    scheme === 'http' || scheme === 'https' ? scheme : editDistance(scheme, 'https') <= 1 ? 'https' : editDistance(scheme, 'http') <= 1 ? 'http' : null;
+  return meant === null ? null : `${meant}://`;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** decodeURIComponent that answers null for a malformed escape ("%E0%A4%A") instead of throwing. */
+export function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
