@@ -1,17 +1,19 @@
 /**
  * The roadmap command: argument parsing and wiring of the library's stages. No logic of its own
  * beyond choosing files, a reporter and an exit code.
+ *
+ * Start-up matters (a pre-commit hook runs on every commit): this module imports no stage.
+ * `--help`, `--version` and usage errors answer without loading the library; a command loads it,
+ * and its own module, with import() (lazy inside the bundle as well).
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, ConfigLoader, parseRuleFlag } from '../index.js';
 import type { SeveritySetting } from '../index.js';
-import { BaselineError } from '../index.js';
-import { EXIT_FAILURE, EXIT_OK, InputError } from '../index.js';
-import { REPORTERS } from '../index.js';
-import { PACKAGE } from '../index.js';
-import { runBuild } from './build.js';
-import { runLint } from './lint.js';
+import { PACKAGE } from '../version.js';
 import type { Io, RunOptions } from './shared.js';
+
+// The library's EXIT_OK and EXIT_FAILURE, needed before it loads.
+const EXIT_OK = 0;
+const EXIT_FAILURE = 2;
 
 const HELP = `Usage: roadmap <command> [options] [paths|globs…]
 
@@ -67,7 +69,11 @@ const OPTIONS = {
 
 class UsageError extends Error {}
 
-function parse(argv: string[]): { command: string | null; paths: string[]; options: RunOptions; help: boolean; version: boolean } {
+type Library = typeof import('../index.js');
+const parseValues = (args: string[]) => parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+type Values = ReturnType<typeof parseValues>['values'];
+
+function parse(argv: string[]): { command: string | null; paths: string[]; values: Values; baselineTarget?: string; help: boolean; version: boolean } {
   // "--write-baseline file.json": the one option whose value is optional.
   const args = [...argv];
   let baselineTarget: string | undefined;
@@ -77,12 +83,24 @@ function parse(argv: string[]): { command: string | null; paths: string[]; optio
   }
   let parsed;
   try {
-    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseValues(args);
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/su, ''));
   }
-  const v = parsed.values;
   const [command = null, ...paths] = parsed.positionals;
+  return {
+    command,
+    paths,
+    values: parsed.values,
+    ...(baselineTarget ? { baselineTarget } : {}),
+    help: parsed.values.help ?? false,
+    version: parsed.values.version ?? false,
+  };
+}
+
+/** The run's options, checked against the library (formats, rule ids). */
+function runOptions(v: Values, baselineTarget: string | undefined, lib: Library): RunOptions {
+  const { REPORTERS, parseRuleFlag } = lib;
   const format = v.format ?? 'stylish';
   if (!(format in REPORTERS)) throw new UsageError(`unknown format "${format}" (use ${Object.keys(REPORTERS).join(', ')})`);
   let maxWarnings: number | undefined;
@@ -102,27 +120,21 @@ function parse(argv: string[]): { command: string | null; paths: string[]; optio
   if (v.config && v['no-config']) throw new UsageError('--config and --no-config exclude each other');
   if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
   return {
-    command,
-    paths,
-    help: v.help ?? false,
-    version: v.version ?? false,
-    options: {
-      format,
-      quiet: v.quiet ?? false,
-      ...(maxWarnings !== undefined ? { maxWarnings } : {}),
-      ruleFlags,
-      ...(v.config ? { configPath: v.config } : {}),
-      noConfig: v['no-config'] ?? false,
-      fix: v.fix ?? false,
-      fixDryRun: v['fix-dry-run'] ?? false,
-      ...(v['stdin-filename'] ? { stdinFilename: v['stdin-filename'] } : {}),
-      writeBaseline: v['write-baseline'] ?? false,
-      ...(baselineTarget ? { baselineTarget } : {}),
-      ...(v.baseline ? { baselinePath: v.baseline } : {}),
-      noBaseline: v['no-baseline'] ?? false,
-      out: v.out ?? 'dist',
-      noEmitOnError: v['no-emit-on-error'] ?? false,
-    },
+    format,
+    quiet: v.quiet ?? false,
+    ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+    ruleFlags,
+    ...(v.config ? { configPath: v.config } : {}),
+    noConfig: v['no-config'] ?? false,
+    fix: v.fix ?? false,
+    fixDryRun: v['fix-dry-run'] ?? false,
+    ...(v['stdin-filename'] ? { stdinFilename: v['stdin-filename'] } : {}),
+    writeBaseline: v['write-baseline'] ?? false,
+    ...(baselineTarget ? { baselineTarget } : {}),
+    ...(v.baseline ? { baselinePath: v.baseline } : {}),
+    noBaseline: v['no-baseline'] ?? false,
+    out: v.out ?? 'dist',
+    noEmitOnError: v['no-emit-on-error'] ?? false,
   };
 }
 
@@ -144,9 +156,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(`${PACKAGE.version}\n`);
     return EXIT_OK;
   }
-  const { command, paths, options } = parsed;
+  const { command, paths } = parsed;
   if (command !== 'build' && command !== 'lint') {
     io.stderr(command ? `roadmap: unknown command "${command}"\n` : HELP);
+    return EXIT_FAILURE;
+  }
+  const lib = await import('../index.js');
+  const { ConfigError, ConfigLoader, BaselineError, InputError } = lib;
+  let options: RunOptions;
+  try {
+    options = runOptions(parsed.values, parsed.baselineTarget, lib);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`roadmap: ${error.message}\nTry "roadmap --help".\n`);
     return EXIT_FAILURE;
   }
   const misplaced = command === 'build' ? ['fix', 'fixDryRun', 'writeBaseline'] : ['noEmitOnError'];
@@ -163,7 +185,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     ruleFlags: options.ruleFlags,
   });
   try {
-    return command === 'build' ? await runBuild(paths, options, loader, io) : await runLint(paths, options, loader, io);
+    return command === 'build'
+      ? await (await import('./build.js')).runBuild(paths, options, loader, io)
+      : await (await import('./lint.js')).runLint(paths, options, loader, io);
   } catch (error) {
     if (error instanceof InputError) {
       io.stderr(`roadmap: ${error.message}\n`);

@@ -7,7 +7,8 @@ const readStdin = async (): Promise<Uint8Array> => {
   return Buffer.concat(chunks);
 };
 
-process.exitCode = await main(process.argv.slice(2), {
+// No top-level await: the bundle is a CommonJS script (see scripts/bundle.js).
+void main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
@@ -15,4 +16,6 @@ process.exitCode = await main(process.argv.slice(2), {
   stdoutIsTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
+}).then((code) => {
+  process.exitCode = code;
 });

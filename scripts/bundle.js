@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Bundle the command line into one file, build/roadmap.cjs, with esbuild (run by `npm run build`
+// after tsc). Node then reads one file instead of resolving and loading some 300 modules on every
+// start; modules the CLI imports with import() stay lazy inside the bundle (esbuild wraps them and
+// evaluates them on first use), so `--version` and `--help` run no stage.
+//
+// The bundle is a CommonJS script so that bin/roadmap.js can compile it with V8's code cache:
+// after bundling, one lint run of content/backend-roadmap.md records the compiled code of what a
+// run uses in build/roadmap.v8cache. Compiling half a megabyte of JavaScript was the largest single
+// cost of a start; with the cache V8 skips it. A cache V8 rejects (another Node version) is ignored.
+//
+// Two source patterns need care in one file:
+// - `import.meta.url` means the source file's own place (version.ts finds package.json from it,
+//   rules/options-schema.ts the config schema); in the bundle it is rewritten to the URL that file
+//   has in build/, next to the bundle.
+// - the generated validators call require() for ajv's runtime helpers through createRequire; that
+//   local require is dropped so esbuild bundles the helpers.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const src = join(root, 'src');
+
+/** @type {import('esbuild').Plugin} */
+const sourcePlaces = {
+  name: 'source-places',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      let text = await readFile(args.path, 'utf8');
+      const rel = relative(src, args.path).split('\\').join('/').replace(/\.ts$/u, '.js');
+      if (args.path.includes(`${join('src', 'generated')}`)) {
+        text = text.replace(/^import \{ createRequire \} from 'node:module';\nconst require = createRequire\(import\.meta\.url\);\n/mu, '');
+      }
+      if (text.includes('import.meta.url')) {
+        text = text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, __roadmapBundleUrl).href`);
+      }
+      return { contents: text, loader: 'ts' };
+    });
+  },
+};
+
+await build({
+  entryPoints: [join(src, 'cli/run.ts')],
+  outfile: join(root, 'build/roadmap.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20.19',
+  // import() of a bundled module becomes a lazy require inside the bundle; none is left for vm.Script.
+  supported: { 'dynamic-import': false },
+  // Dependencies' own import.meta.url (fdir makes a require with it): the bundle's URL.
+  define: { 'import.meta.url': '__roadmapBundleUrl' },
+  banner: { js: "const __roadmapBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [sourcePlaces],
+  legalComments: 'none',
+  minify: !process.argv.includes('--no-minify'),
+  logLevel: 'warning',
+  metafile: process.argv.includes('--metafile'),
+}).then(async (result) => {
+  if (result.metafile) {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(root, 'build/roadmap.meta.json'), JSON.stringify(result.metafile));
+  }
+});
+
+// The code cache: written by bin/roadmap.js at the end of a run when ROADMAP_WRITE_CODE_CACHE is set.
+const cache = join(root, 'build/roadmap.v8cache');
+await rm(cache, { force: true });
+const sample = join(root, 'content/backend-roadmap.md');
+if (existsSync(sample)) {
+  spawnSync(process.execPath, [join(root, 'bin/roadmap.js'), 'lint', '--no-config', '--format', 'json', sample], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, ROADMAP_WRITE_CODE_CACHE: cache },
+  });
+}
