@@ -44,6 +44,10 @@ describe('hosts where anyone can publish are never official as whole hosts', () 
     expect(officialFor('https://facebook.github.io/react-native/docs/getting-started')).toEqual(['React Native']);
     expect(officialFor('https://facebook.github.io/react-native-evil/')).toEqual([]);
     expect(officialFor('https://rust-unofficial.github.io/patterns/')).toEqual([]);
+    // Read the Docs' download servers keep each project under its own path segment.
+    expect(officialFor('https://media.readthedocs.org/pdf/django/1.5.x/django.pdf')).toEqual(['Django']);
+    expect(officialFor('https://buildmedia.readthedocs.org/media/pdf/django/4.0.x/django.pdf')).toEqual(['Django']);
+    expect(officialFor('https://media.readthedocs.org/pdf/django-evil/1.5.x/django.pdf')).toEqual([]);
   });
 
   it('refuses a prefix that does not name a project, or names it with a wildcard', () => {
