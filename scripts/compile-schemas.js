@@ -27,5 +27,10 @@ for (const name of targets) {
   const banner =
     `// @ts-nocheck\n// Generated from schema/${name}.schema.json by scripts/compile-schemas.js. Do not edit.\n` +
     `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n`;
-  await writeFile(join(root, 'src/generated', `validate-${name}.ts`), banner + code.replace(/^"use strict";/, ''));
+  // Give the export its type, so callers need no casts.
+  const typed = code
+    .replace(/^"use strict";/, '')
+    .replace(/export const validate = (\w+);/, "export const validate: import('../util/schema-errors.js').CompiledValidator = $1;");
+  if (!typed.includes('CompiledValidator')) throw new Error(`unexpected ajv output for ${name}`);
+  await writeFile(join(root, 'src/generated', `validate-${name}.ts`), banner + typed);
 }

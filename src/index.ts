@@ -1,85 +1,102 @@
 /**
- * roadmap-pipeline's public API. The CLI is built on this module alone.
+ * roadmap-pipeline's public API: what a program that uses the library needs, and no more (the
+ * command line and the remark plugin use the modules directly). test/api.test.ts pins this list.
  *
- *   parseRoadmap(text, { path })      Markdown -> Roadmap model (mojibake repaired)
- *   parseRoadmapFile(path)            the same, from a file (checked: UTF-8, not binary, not empty)
- *   processRoadmap(text, { path })    the full processed document (tree, repairs, model) for lint and emit
- *   validateRoadmap(model)            schema errors, [] when valid
- *   emitJson / emitCsv / emitMarkdown the three outputs
- *   lintRoadmap(text, { path })       findings
- *   fixText(text, { path })           apply fixes until stable
- *   repairText(text)                  the mojibake engine on any string
+ *   parseRoadmap(text, options)        Markdown -> Roadmap model (mojibake repaired)
+ *   parseRoadmapFile(path, options)    the same, from a file (checked: UTF-8, not binary, not empty)
+ *   processRoadmap(text, options)      the whole processed document (tree, repairs, model)
+ *   validateRoadmap(model)             schema errors, [] when valid
+ *   lintRoadmap(text, options)         findings, with rule settings checked like a configuration's
+ *   fixText(text, options)             apply fixes until the text stops changing
+ *   emitJson / emitCsv / emitMarkdown  the three outputs of a processed document
+ *   formatReport(results, format)      findings in one of the report formats
+ *   loadConfig(path, options)          the configuration that applies to a document
+ *   rules                              every rule's metadata
+ *   repairText(text)                   the mojibake engine on any string
  */
 import { ConfigLoader, type ResolvedConfig } from './config/load.js';
-import { emitMarkdown as emitMarkdownTree } from './emit/markdown.js';
+import { emitCsv as emitCsvOf } from './emit/csv.js';
+import { emitJson as emitJsonOf } from './emit/json.js';
+import { emitMarkdown as emitMarkdownOf } from './emit/markdown.js';
 import { fixUntilStable, type FixLoopResult } from './lint/fix.js';
 import type { Finding } from './lint/finding.js';
+import type { RuleMeta } from './lint/rule.js';
 import { lintDocument } from './lint/run.js';
+import { resolveRuleSettings, type RuleEntry } from './lint/settings.js';
 import type { Roadmap } from './model/types.js';
-import { processSource, type ProcessedDocument, type ProcessOptions } from './pipeline/process.js';
+import { processSource, type ProcessedDocument } from './pipeline/process.js';
 import { readSource } from './pipeline/read.js';
+import type { Registry } from './policy/registry.js';
+import { REPORTERS } from './report/index.js';
+import { summarize, type FileResult } from './report/types.js';
+import { RULES } from './rules/index.js';
 
 export type { Roadmap, Section, Group, Resource, Note, InternalLink, ResourceKind } from './model/types.js';
-export { SCHEMA_VERSION, RESOURCE_KINDS } from './model/types.js';
-export { validateRoadmap, type SchemaError } from './model/validate.js';
-export { emitJson, canonicalRoadmap } from './emit/json.js';
-export { emitCsv, neutralizeCell, CSV_COLUMNS } from './emit/csv.js';
-export { emitIndex, indexEntry, readPreviousIndex, writeOutputs, type OutputFile, type DistIndex } from './emit/write.js';
-export { processSource, documentName, type ProcessedDocument, type ProcessOptions } from './pipeline/process.js';
-export { readSource, decodeSource, describeIoError, InputError, EXIT_OK, EXIT_CONTENT, EXIT_FAILURE, type SourceText } from './pipeline/read.js';
-export { Workspace, type LoadedDocument } from './pipeline/workspace.js';
-export { lintDocument, enabledRules, type LintOptions } from './lint/run.js';
-export { applyFixes, fixUntilStable, type FixResult, type FixLoopResult } from './lint/fix.js';
 export type { Finding, Fix, TextEdit, Related, Severity, SeveritySetting, Point } from './lint/finding.js';
-export { createBaseline, readBaseline, writeBaseline, applyBaseline, BaselineError, BASELINE_FILE, type Baseline } from './lint/baseline.js';
-export { ConfigLoader, ConfigError, checkConfig, parseRuleFlag, CONFIG_FILE, type ResolvedConfig, type ConfigData } from './config/load.js';
-export { RULES, RULE_IDS, ruleById, type Rule, type RuleMeta } from './rules/index.js';
-export { REPORTERS, summarize, type FileResult, type Reporter } from './report/index.js';
-export { Registry, getDefaultRegistry, type TechnologyEntry } from './policy/registry.js';
-export { analyzeUrl, createClassifier, type UrlAnalysis } from './policy/match.js';
-export { normalizeUrl, hostOf } from './policy/url.js';
-export { repairText, gatherEvidence, explain, isBad, isClean, type Repair, type RepairResult, type Evidence } from './encoding/index.js';
-export { writeFileAtomic } from './util/atomic.js';
+export type { RuleMeta, RuleDocs, RuleType, RuleTag } from './lint/rule.js';
+export type { RuleEntry } from './lint/settings.js';
+export type { ProcessedDocument } from './pipeline/process.js';
+export type { ResolvedConfig, ConfigData } from './config/load.js';
+export type { FileResult } from './report/types.js';
+export type { SchemaError } from './model/validate.js';
+export type { FixLoopResult } from './lint/fix.js';
+export type { Repair, RepairResult } from './encoding/index.js';
 
-export interface ParseOptions extends Partial<ProcessOptions> {}
+export { SCHEMA_VERSION } from './model/types.js';
+export { validateRoadmap } from './model/validate.js';
+export { InputError } from './pipeline/read.js';
+export { ConfigError } from './config/load.js';
+export { SettingsError } from './lint/settings.js';
+export { repairText } from './encoding/index.js';
+export { PACKAGE } from './version.js';
 
-/** Markdown text to a Roadmap model (mojibake repaired). Throws InputError for a document with no H1. */
-export function parseRoadmap(text: string, options: ParseOptions = {}): Roadmap {
+/** Every rule's metadata (id, type, docs, severity, fixable, options schema and defaults, messages). */
+export const rules: readonly RuleMeta[] = RULES.map((r) => r.meta);
+
+export interface DocumentOptions {
+  /** The path reports show, and that outputs are named after. */
+  path?: string;
+  /** Whether the document promises official resources only (default: its title decides). */
+  officialOnly?: boolean;
+  /** An official-source registry (default: the built-in one, or the configuration's). */
+  registry?: Registry;
+}
+
+function documentOptions(options: DocumentOptions, text: string): Parameters<typeof processSource>[1] {
+  return {
+    path: options.path ?? 'document.md',
+    bom: text.charCodeAt(0) === 0xfeff,
+    ...(options.registry ? { registry: options.registry } : {}),
+    ...(options.officialOnly !== undefined ? { officialOnly: options.officialOnly } : {}),
+  };
+}
+
+/** The whole processed document: tree, repairs, extraction and model. */
+export function processRoadmap(text: string, options: DocumentOptions = {}): ProcessedDocument {
+  const o = documentOptions(options, text);
+  return processSource(o.bom ? text.slice(1) : text, o);
+}
+
+/** Markdown text to a Roadmap model (mojibake repaired). */
+export function parseRoadmap(text: string, options: DocumentOptions = {}): Roadmap {
   return processRoadmap(text, options).roadmap;
 }
 
-/** The full processed document: tree, repairs, extraction and model. */
-export function processRoadmap(text: string, options: ParseOptions = {}): ProcessedDocument {
-  const bom = text.charCodeAt(0) === 0xfeff;
-  return processSource(bom ? text.slice(1) : text, { path: 'document.md', bom, ...options });
-}
-
 /** Read a Markdown file and parse it to a model. */
-export async function parseRoadmapFile(path: string, options: ParseOptions = {}): Promise<Roadmap> {
+export async function parseRoadmapFile(path: string, options: Omit<DocumentOptions, 'path'> = {}): Promise<Roadmap> {
   const source = await readSource(path);
-  return processSource(source.text, { path, bom: source.bom, ...options }).roadmap;
+  return processRoadmap((source.bom ? '\ufeff' : '') + source.text, { ...options, path }).roadmap;
 }
 
-/** The cleaned Markdown of a processed document. */
-export function emitMarkdown(doc: ProcessedDocument): string {
-  return emitMarkdownTree(doc.tree, doc.source);
+export interface LintTextOptions extends DocumentOptions {
+  /** Rule settings as in roadmap.config.json's "rules"; unset rules run with their defaults. */
+  rules?: Readonly<Record<string, RuleEntry>>;
 }
 
-export interface LintTextOptions {
-  path?: string;
-  /** Rule settings as in roadmap.config.json ("rules"); unset rules run with their defaults. */
-  config?: Pick<ResolvedConfig, 'rules'> & Partial<ResolvedConfig>;
-}
-
-/** Lint Markdown text with no configuration file (or the given settings). */
+/** Lint Markdown text. Unknown rules, bad severities and bad options throw a SettingsError. */
 export async function lintRoadmap(text: string, options: LintTextOptions = {}): Promise<Finding[]> {
-  const config: NonNullable<LintTextOptions['config']> = options.config ?? { rules: new Map() };
-  const doc = processRoadmap(text, {
-    path: options.path ?? 'document.md',
-    ...(config.registry ? { registry: config.registry } : {}),
-    ...(config.officialOnly !== undefined ? { officialOnly: config.officialOnly } : {}),
-  });
-  return lintDocument(doc, { config });
+  const settings = resolveRuleSettings(RULES, [{ source: 'lintRoadmap options', rules: options.rules }]);
+  return lintDocument(processRoadmap(text, options), { rules: RULES, settings });
 }
 
 /** Apply every fix until the text stops changing. */
@@ -87,9 +104,35 @@ export async function fixText(text: string, options: LintTextOptions = {}): Prom
   return fixUntilStable(text, (t) => lintRoadmap(t, options));
 }
 
-/** Create a configuration loader rooted at a directory (finds roadmap.config.json upward from each file). */
-export function createConfigLoader(cwd: string): ConfigLoader {
-  return new ConfigLoader({ cwd });
+/** The JSON output (dist/<name>.json) of a processed document. */
+export function emitJson(doc: ProcessedDocument): string {
+  return emitJsonOf(doc.roadmap);
 }
-export { PACKAGE } from './version.js';
-export { resourcesOf } from './model/walk.js';
+
+/** The CSV output (dist/<name>.csv) of a processed document. */
+export function emitCsv(doc: ProcessedDocument): string {
+  return emitCsvOf(doc.roadmap);
+}
+
+/** The cleaned Markdown (dist/<name>.md) of a processed document. */
+export function emitMarkdown(doc: ProcessedDocument): string {
+  return emitMarkdownOf(doc.tree, doc.source);
+}
+
+/** Findings in a report format: stylish, compact, json, github or sarif. */
+export function formatReport(results: readonly FileResult[], format = 'stylish', options: { color?: boolean } = {}): string {
+  const reporter = REPORTERS[format];
+  if (!reporter) throw new Error(`unknown format "${format}" (use ${Object.keys(REPORTERS).join(', ')})`);
+  return reporter(results, { color: options.color ?? false, summary: summarize(results), rules });
+}
+
+/** The configuration that applies to a document, found upward from it as the command line finds it. */
+export async function loadConfig(path: string, options: { cwd?: string; configPath?: string; noConfig?: boolean } = {}): Promise<ResolvedConfig> {
+  const loader = new ConfigLoader({
+    cwd: options.cwd ?? process.cwd(),
+    rules: RULES,
+    ...(options.configPath ? { configPath: options.configPath } : {}),
+    ...(options.noConfig ? { noConfig: true } : {}),
+  });
+  return loader.forFile(path);
+}

@@ -1,54 +1,105 @@
 /**
- * Every rule as a unified plugin, for remark-cli or any unified pipeline:
+ * The rules as unified plugins, for remark-cli or any unified pipeline:
  *
  *   .remarkrc.json   { "plugins": ["roadmap-pipeline/plugins"] }
  *                    { "plugins": [["roadmap-pipeline/plugins", { "rules": { "stray-link": "off" } }]] }
  *
- * and `rulePlugins[id]` for one rule at a time in code.
- * A plugin takes the rule's setting (a severity, or [severity, options]) and reports findings as
- * vfile messages (source "roadmap-lint", ruleId the rule id; errors are fatal).
+ * and `rulePlugins[id]` for one rule at a time. Like the CLI, a plugin reads the configuration
+ * found upward from each file (roadmap.config.json or package.json's "roadmap"); its own `rules`
+ * apply over it, as --rule flags do. `config: false` reads none, `config: "<path>"` reads that one.
+ * Findings become vfile messages (source "roadmap-lint", ruleId the rule id; errors are fatal).
  */
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { toSetting, type RuleEntry, type RuleSetting } from './config/load.js';
+import { ConfigError, ConfigLoader, type ResolvedConfig } from './config/load.js';
 import { addFinding } from './lint/finding.js';
 import { lintDocument } from './lint/run.js';
+import { checkLayer, type RuleEntry, type SettingsLayer } from './lint/settings.js';
 import { processSource, type ProcessedDocument } from './pipeline/process.js';
 import { InputError } from './pipeline/read.js';
+import { Workspace } from './project/workspace.js';
 import { RULES } from './rules/index.js';
 
-const processed = new WeakMap<VFile, ProcessedDocument | null>();
-
-function documentOf(file: VFile): ProcessedDocument | null {
-  if (processed.has(file)) return processed.get(file)!;
-  let text = typeof file.value === 'string' ? file.value : new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.value);
-  const bom = text.charCodeAt(0) === 0xfeff;
-  if (bom) text = text.slice(1);
-  let doc: ProcessedDocument | null = null;
-  try {
-    doc = processSource(text, { path: file.path || '<input>', bom });
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    const m = file.message(error.reason, { place: { line: error.line ?? 1, column: 1 }, ruleId: 'input', source: 'roadmap-lint' });
-    m.fatal = true;
-  }
-  processed.set(file, doc);
-  return doc;
+export interface LintPluginOptions {
+  /** Rule settings by id, as in roadmap.config.json, applied over the configuration file's. */
+  rules?: Readonly<Record<string, RuleEntry>>;
+  /** true (default): the configuration found upward from each file; false: none; a path: that file for every document. */
+  config?: boolean | string;
 }
 
-/** The unified plugin for one rule. */
+function fatal(file: VFile, reason: string, ruleId: string, line = 1): void {
+  const m = file.message(reason, { place: { line, column: 1 }, ruleId, source: 'roadmap-lint' });
+  m.fatal = true;
+}
+
+function textOf(file: VFile): { text: string; bom: boolean } {
+  const text = typeof file.value === 'string' ? file.value : new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.value);
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { text: bom ? text.slice(1) : text, bom };
+}
+
+/** A plugin that lints with the given layer of settings over the configuration, running `only` those rules. */
+function lintPlugin(source: string, options: LintPluginOptions | null | undefined, only?: readonly string[]) {
+  const extra: SettingsLayer = { source, rules: options?.rules ?? {} };
+  const configOption = options?.config ?? true;
+  // Bad settings fail when the plugin is attached, whatever the file.
+  checkLayer(RULES, extra);
+  const loaders = new Map<string, ConfigLoader>();
+  const loaderFor = (cwd: string): ConfigLoader => {
+    let loader = loaders.get(cwd);
+    if (!loader) {
+      loader = new ConfigLoader({
+        cwd,
+        rules: RULES,
+        noConfig: configOption === false,
+        ...(typeof configOption === 'string' ? { configPath: configOption } : {}),
+        extra,
+      });
+      loaders.set(cwd, loader);
+    }
+    return loader;
+  };
+  return async (_tree: Root, file: VFile): Promise<void> => {
+    const loader = loaderFor(file.cwd);
+    const path = file.path || '<input>';
+    let config: ResolvedConfig;
+    try {
+      config = await loader.forFile(path);
+    } catch (error) {
+      if (error instanceof ConfigError) return fatal(file, error.message, 'config');
+      throw error;
+    }
+    if (config.ignored) return;
+    const { text, bom } = textOf(file);
+    let doc: ProcessedDocument;
+    try {
+      doc = processSource(text, {
+        path,
+        bom,
+        registry: config.registry,
+        ...(config.officialOnly !== undefined ? { officialOnly: config.officialOnly } : {}),
+      });
+    } catch (error) {
+      if (error instanceof InputError) return fatal(file, error.reason, 'input', error.line ?? 1);
+      throw error;
+    }
+    const workspace = new Workspace(loader, file.cwd);
+    const findings = await lintDocument(doc, {
+      rules: RULES,
+      settings: config.settings,
+      others: (globs) => workspace.others(globs, config),
+      ...(only ? { only } : {}),
+    });
+    for (const f of findings) addFinding(file, f);
+  };
+}
+
+/** The unified plugin for one rule, taking that rule's setting (a severity, or [severity, options]). */
 export function rulePlugin(id: string): Plugin<[(RuleEntry | null)?], Root> {
+  if (!RULES.some((r) => r.meta.id === id)) throw new Error(`roadmap-lint: unknown rule "${id}"`);
   return function plugin(entry) {
-    const setting = entry === undefined || entry === null ? null : toSetting(entry);
-    return async (_tree, file) => {
-      const doc = documentOf(file);
-      if (!doc) return;
-      const rules = new Map(setting ? [[id, setting]] : []);
-      // Findings are added to doc.file; copy them onto the file remark-cli reports.
-      const findings = await lintDocument(doc, { config: { rules }, only: [id] });
-      for (const f of findings) addFinding(file, f);
-    };
+    return lintPlugin(`the ${id} plugin's options`, entry === undefined || entry === null ? {} : { rules: { [id]: entry } }, [id]);
   };
 }
 
@@ -57,23 +108,9 @@ export const rulePlugins: Readonly<Record<string, Plugin<[(RuleEntry | null)?], 
   RULES.map((r) => [r.meta.id, rulePlugin(r.meta.id)]),
 );
 
-export interface LintPluginOptions {
-  /** Rule settings by id, as in roadmap.config.json. */
-  rules?: Record<string, RuleEntry>;
-}
-
 /** Every rule in one plugin: `["roadmap-pipeline/plugins", { "rules": { "stray-link": "off" } }]`. */
 const remarkRoadmapLint: Plugin<[LintPluginOptions?], Root> = function (options) {
-  const rules = new Map<string, RuleSetting>();
-  for (const [id, entry] of Object.entries(options?.rules ?? {})) {
-    if (!RULES.some((r) => r.meta.id === id)) throw new Error(`roadmap-lint: unknown rule "${id}"`);
-    rules.set(id, toSetting(entry));
-  }
-  return async (_tree, file) => {
-    const doc = documentOf(file);
-    if (!doc) return;
-    for (const f of await lintDocument(doc, { config: { rules } })) addFinding(file, f);
-  };
+  return lintPlugin('the plugin options', options);
 };
 
 export default remarkRoadmapLint;

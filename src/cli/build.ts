@@ -3,15 +3,15 @@
  * every model validates, even when lint errors set exit code 1; --no-emit-on-error writes nothing
  * then. Any bad input or invalid model means nothing is written at all.
  */
-import { emitCsv } from '../index.js';
-import { emitJson } from '../index.js';
-import { emitMarkdown } from '../index.js';
-import { emitIndex, indexEntry, readPreviousIndex, writeOutputs, type OutputFile } from '../index.js';
-import { SCHEMA_VERSION } from '../index.js';
-import type { ConfigLoader } from '../index.js';
-import { EXIT_CONTENT, EXIT_FAILURE } from '../index.js';
+import { emitCsv } from '../emit/csv.js';
+import { emitJson } from '../emit/json.js';
+import { emitMarkdown } from '../emit/markdown.js';
+import { emitIndex, indexEntry, readPreviousIndex, writeOutputs, type OutputFile } from '../emit/write.js';
+import { SCHEMA_VERSION } from '../model/types.js';
+import type { ConfigLoader } from '../config/load.js';
+import { EXIT_CONTENT, EXIT_FAILURE } from '../pipeline/read.js';
 import { expandPaths } from './files.js';
-import { Workspace } from '../index.js';
+import { Workspace } from '../project/workspace.js';
 import { lintLoaded, loadAll, report, type Io, type RunOptions } from './shared.js';
 import { resolve } from 'node:path';
 
@@ -48,7 +48,7 @@ export async function runBuild(paths: string[], options: RunOptions, loader: Con
     outputs.push(
       { name: `${name}.json`, content: emitJson(l.doc.roadmap) },
       { name: `${name}.csv`, content: emitCsv(l.doc.roadmap) },
-      { name: `${name}.md`, content: emitMarkdown(l.doc) },
+      { name: `${name}.md`, content: emitMarkdown(l.doc.tree, l.doc.source) },
     );
   }
   const names = new Set<string>(['index']);

@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { describeIoError, EXIT_FAILURE, InputError } from '../index.js';
+import { describeIoError, EXIT_FAILURE, InputError } from '../pipeline/read.js';
 
 const MARKDOWN = '**/*.{md,markdown}';
 const SKIP = ['**/node_modules/**', '**/.git/**'];

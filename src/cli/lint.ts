@@ -4,17 +4,17 @@
  */
 import { createTwoFilesPatch } from 'diff';
 import { resolve } from 'node:path';
-import type { ConfigLoader } from '../index.js';
-import { createBaseline, writeBaseline } from '../index.js';
-import { fixUntilStable } from '../index.js';
-import { lintDocument } from '../index.js';
-import { decodeSource, EXIT_FAILURE, EXIT_OK, InputError } from '../index.js';
-import type { LoadedDocument } from '../index.js';
-import { writeFileAtomic } from '../index.js';
+import { stat } from 'node:fs/promises';
+import type { ConfigLoader } from '../config/load.js';
+import { createBaseline, writeBaseline } from '../lint/baseline.js';
+import { fixUntilStable } from '../lint/fix.js';
+import { lintDocument } from '../lint/run.js';
+import { decodeSource, EXIT_FAILURE, EXIT_OK, InputError } from '../pipeline/read.js';
+import { Workspace, type LoadedDocument } from '../project/workspace.js';
+import { RULES } from '../rules/index.js';
+import { writeFileAtomic } from '../util/atomic.js';
 import { expandPaths } from './files.js';
 import { baselinePathFor, lintLoaded, loadAll, report, type Io, type Linted, type RunOptions } from './shared.js';
-import { Workspace } from '../index.js';
-import { stat } from 'node:fs/promises';
 
 const STDIN = '-';
 
@@ -58,7 +58,7 @@ async function fixOne(l: LoadedDocument, options: RunOptions, workspace: Workspa
   const { doc } = l;
   const lintText = async (text: string) => {
     const again = await workspace.processText(doc.path, { text, bom: doc.bom });
-    return lintDocument(again.doc, { config: again.config, others: workspace.others });
+    return lintDocument(again.doc, { rules: RULES, settings: again.config.settings, others: (globs) => workspace.others(globs, again.config) });
   };
   const result = await fixUntilStable(doc.source, lintText);
   if (result.cycled) io.stderr(`roadmap: ${doc.path}: fixes undo each other; stopped after ${result.passes} passes\n`);

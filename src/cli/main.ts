@@ -7,7 +7,7 @@
  * and its own module, with import() (lazy inside the bundle as well).
  */
 import { parseArgs } from 'node:util';
-import type { SeveritySetting } from '../index.js';
+import type { SettingsLayer } from '../lint/settings.js';
 import { PACKAGE } from '../version.js';
 import type { Io, RunOptions } from './shared.js';
 
@@ -30,7 +30,8 @@ Options:
   --format <name>       stylish (default), compact, json, github, sarif
   --quiet               report errors only
   --max-warnings <n>    exit 1 when there are more than n warnings
-  --rule <id=severity>  set a rule's severity (error, warn, off); repeatable
+  --rule <id=setting>   set a rule: id=error|warn|off, or id='["error",{options}]';
+                        repeatable
   --config <path>       use this configuration for every file
   --no-config           use no configuration file
   --fix                 apply fixes to the files (lint only)
@@ -69,7 +70,7 @@ const OPTIONS = {
 
 class UsageError extends Error {}
 
-type Library = typeof import('../index.js');
+type Library = typeof import('./library.js');
 const parseValues = (args: string[]) => parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
 type Values = ReturnType<typeof parseValues>['values'];
 
@@ -98,9 +99,40 @@ function parse(argv: string[]): { command: string | null; paths: string[]; value
   };
 }
 
+/**
+ * --rule values as one settings layer: "id=severity" keeps the rule's configured options,
+ * 'id=["error", {…}]' replaces them. Ids, severities and options are checked like a configuration's.
+ */
+function parseRuleFlags(values: readonly string[], lib: Library): SettingsLayer {
+  const rules: Record<string, unknown> = {};
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--rule ${value}: write id=severity (error, warn or off)`);
+    const id = value.slice(0, eq).trim();
+    const setting = value.slice(eq + 1).trim();
+    if (setting.startsWith('[')) {
+      try {
+        rules[id] = JSON.parse(setting);
+      } catch (error) {
+        throw new UsageError(`--rule ${id}: the setting is not valid JSON: ${(error as Error).message}`);
+      }
+    } else {
+      rules[id] = setting;
+    }
+  }
+  const layer: SettingsLayer = { source: '--rule', rules };
+  try {
+    lib.checkLayer(lib.RULES, layer);
+  } catch (error) {
+    if (error instanceof lib.SettingsError) throw new UsageError(error.message);
+    throw error;
+  }
+  return layer;
+}
+
 /** The run's options, checked against the library (formats, rule ids). */
 function runOptions(v: Values, baselineTarget: string | undefined, lib: Library): RunOptions {
-  const { REPORTERS, parseRuleFlag } = lib;
+  const { REPORTERS } = lib;
   const format = v.format ?? 'stylish';
   if (!(format in REPORTERS)) throw new UsageError(`unknown format "${format}" (use ${Object.keys(REPORTERS).join(', ')})`);
   let maxWarnings: number | undefined;
@@ -108,15 +140,7 @@ function runOptions(v: Values, baselineTarget: string | undefined, lib: Library)
     maxWarnings = Number(v['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number');
   }
-  const ruleFlags = new Map<string, SeveritySetting>();
-  for (const r of v.rule ?? []) {
-    try {
-      const [id, severity] = parseRuleFlag(r);
-      ruleFlags.set(id, severity);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-  }
+  const ruleFlags = parseRuleFlags(v.rule ?? [], lib);
   if (v.config && v['no-config']) throw new UsageError('--config and --no-config exclude each other');
   if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
   return {
@@ -161,7 +185,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(command ? `roadmap: unknown command "${command}"\n` : HELP);
     return EXIT_FAILURE;
   }
-  const lib = await import('../index.js');
+  const lib = await import('./library.js');
   const { ConfigError, ConfigLoader, BaselineError, InputError } = lib;
   let options: RunOptions;
   try {
@@ -180,9 +204,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const loader = new ConfigLoader({
     cwd: io.cwd,
+    rules: lib.RULES,
     ...(options.configPath ? { configPath: options.configPath } : {}),
     noConfig: options.noConfig,
-    ruleFlags: options.ruleFlags,
+    extra: options.ruleFlags,
   });
   try {
     return command === 'build'

@@ -1,12 +1,15 @@
 /** What the build and lint commands share: options, linting a set of files, reporting, exit codes. */
 import { resolve } from 'node:path';
-import type { ResolvedConfig } from '../index.js';
-import { applyBaseline, BASELINE_FILE, readBaseline } from '../index.js';
-import type { Finding, SeveritySetting } from '../index.js';
-import { lintDocument } from '../index.js';
-import { EXIT_CONTENT, EXIT_OK, InputError } from '../index.js';
-import type { LoadedDocument, Workspace } from '../index.js';
-import { REPORTERS, summarize, type FileResult } from '../index.js';
+import type { ResolvedConfig } from '../config/load.js';
+import { applyBaseline, BASELINE_FILE, readBaseline } from '../lint/baseline.js';
+import type { Finding } from '../lint/finding.js';
+import { lintDocument } from '../lint/run.js';
+import type { SettingsLayer } from '../lint/settings.js';
+import { EXIT_CONTENT, EXIT_OK, InputError } from '../pipeline/read.js';
+import type { LoadedDocument, Workspace } from '../project/workspace.js';
+import { REPORTERS } from '../report/index.js';
+import { summarize, type FileResult } from '../report/types.js';
+import { RULES } from '../rules/index.js';
 
 export interface Io {
   cwd: string;
@@ -22,7 +25,8 @@ export interface RunOptions {
   format: string;
   quiet: boolean;
   maxWarnings?: number;
-  ruleFlags: Map<string, SeveritySetting>;
+  /** --rule flags, as one settings layer. */
+  ruleFlags: SettingsLayer;
   configPath?: string;
   noConfig: boolean;
   fix: boolean;
@@ -63,7 +67,7 @@ export async function lintLoaded(loaded: LoadedDocument[], workspace: Workspace,
   const out: Linted[] = [];
   for (const [i, l] of loaded.entries()) {
     tick(i, l.doc.path);
-    const findings = await lintDocument(l.doc, { config: l.config, others: workspace.others });
+    const findings = await lintDocument(l.doc, { rules: RULES, settings: l.config.settings, others: (globs) => workspace.others(globs, l.config) });
     out.push({ loaded: l, findings });
   }
   tick(loaded.length, '');
@@ -114,12 +118,13 @@ export async function report(linted: Linted[], options: RunOptions, io: Io, extr
         staleFindings.push({
           file,
           ruleId: 'baseline',
+          messageId: 'stale',
           severity: 'warn',
           message: `Stale baseline entry ${e.ruleId} "${e.fingerprint}" matches nothing any more; rewrite the baseline with --write-baseline`,
           docUrl: 'https://github.com/roadmap-pipeline/roadmap-pipeline#baselines',
           start: { line: 1, column: 1, offset: 0 },
           end: { line: 1, column: 1, offset: 0 },
-          fingerprint: `baseline:${e.fingerprint}`,
+          fingerprint: `baseline:stale:${e.fingerprint}`,
         });
       }
     }
@@ -131,7 +136,7 @@ export async function report(linted: Linted[], options: RunOptions, io: Io, extr
   const fullSummary = summarize(results, staleFindings.length);
   if (options.quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
   const reporter = REPORTERS[options.format]!;
-  io.stdout(reporter(results, { color: useColor(io), summary: summarize(results, staleFindings.length) }));
+  io.stdout(reporter(results, { color: useColor(io), summary: summarize(results, staleFindings.length), rules: RULES.map((r) => r.meta) }));
   for (const e of extraErrors) io.stderr(`roadmap: ${e.message}\n`);
   if (extraErrors.length > 0) return Math.max(...extraErrors.map((e) => e.exitCode));
   if (fullSummary.errors > 0) return EXIT_CONTENT;

@@ -1,20 +1,19 @@
 /**
  * Configuration: found upward from each document (roadmap.config.json, or a "roadmap" key in
  * package.json; the nearest wins), validated against schema/config.schema.json, and resolved per
- * document (overrides whose globs match it, then --rule flags from the command line).
+ * document (overrides whose globs match it, then --rule flags or a plugin's options) through the
+ * lint layer's one `resolveRuleSettings`. The loader is handed the rules; it imports none.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { validate as compiledValidate } from '../generated/validate-config.js';
-import type { SeveritySetting } from '../lint/finding.js';
-import { formatAjvErrors } from '../model/validate.js';
+import { validate as validateConfig } from '../generated/validate-config.js';
+import type { Rule } from '../lint/rule.js';
+import { resolveRuleSettings, SettingsError, type ResolvedRuleSettings, type RuleEntry, type SettingsLayer } from '../lint/settings.js';
 import { applyOverrides, DEFAULT_REGISTRY_DATA, getDefaultRegistry, Registry, validateRegistryData, type RegistryOverrides } from '../policy/registry.js';
-import { RULE_IDS } from '../rules/index.js';
+import { deepestError } from '../util/schema-errors.js';
 
 export const CONFIG_FILE = 'roadmap.config.json';
-
-export type RuleEntry = SeveritySetting | [SeveritySetting, Record<string, unknown>];
 
 export interface ConfigData {
   $schema?: string;
@@ -26,18 +25,13 @@ export interface ConfigData {
   baseline?: string;
 }
 
-export interface RuleSetting {
-  severity: SeveritySetting;
-  options: Record<string, unknown>;
-}
-
 export interface ResolvedConfig {
   /** The configuration file, or null when none applies. */
   file: string | null;
   /** Directory globs and paths in the configuration are relative to. */
   dir: string;
-  /** Settings given for rules; rules not listed run with their defaults. */
-  rules: Map<string, RuleSetting>;
+  /** Every rule's severity and options, defaults filled in. */
+  settings: ResolvedRuleSettings;
   officialOnly?: boolean;
   registry: Registry;
   /** Absolute path of the baseline file, if configured. */
@@ -64,8 +58,6 @@ interface LoadedConfig {
   registry: Registry;
 }
 
-type CompiledValidator = ((data: unknown) => boolean) & { errors?: Parameters<typeof formatAjvErrors>[0] | null };
-
 function positionIn(text: string, error: Error): string {
   const m = /position (\d+)/u.exec(error.message);
   if (!m) return '';
@@ -78,13 +70,9 @@ function positionIn(text: string, error: Error): string {
 
 /** Parse and validate configuration data; `label` names it in errors. */
 export function checkConfig(data: unknown, label: string, jsonPrefix = ''): ConfigData {
-  const validate = compiledValidate as unknown as CompiledValidator;
-  if (!validate(data)) {
-    const errors = formatAjvErrors(validate.errors ?? []);
-    // The deepest error is the most specific one ("reason" missing, not "does not match oneOf").
-    const first = errors.reduce((a, b) => (b.path.length > a.path.length ? b : a));
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    throw new ConfigError(label, `invalid configuration at ${jsonPrefix}${first.path}: ${first.message}${more}`);
+  if (!validateConfig(data)) {
+    const { error, more } = deepestError(validateConfig.errors ?? []);
+    throw new ConfigError(label, `invalid configuration at ${jsonPrefix}${error.path}: ${error.message}${more > 0 ? ` (and ${more} more)` : ''}`);
   }
   const config = data as ConfigData;
   if (config.officialSources) {
@@ -133,35 +121,22 @@ async function loadConfigFile(file: string): Promise<LoadedConfig | null> {
   return { file, dir: dirname(file), data: config, registry };
 }
 
-/** A rule entry as written ("warn", or ["error", { options }]) as a setting. */
-export function toSetting(entry: RuleEntry): RuleSetting {
-  return Array.isArray(entry) ? { severity: entry[0], options: entry[1] } : { severity: entry, options: {} };
-}
-
 export interface LoaderOptions {
   cwd: string;
+  /** The rules the settings are for. */
+  rules: readonly Rule[];
   /** --config: one configuration for every document. */
   configPath?: string;
   /** --no-config: no configuration at all. */
   noConfig?: boolean;
-  /** --rule id=severity flags, applied last. */
-  ruleFlags?: Map<string, SeveritySetting>;
-}
-
-/** Parse a --rule value ("id=severity"); throws a usage message. */
-export function parseRuleFlag(value: string): [string, SeveritySetting] {
-  const m = /^([a-z-]+)=(error|warn|off)$/u.exec(value.trim());
-  if (!m) {
-    const [id, severity] = value.split('=');
-    if (id && !RULE_IDS.includes(id)) throw new Error(`unknown rule "${id}" in --rule (known: ${RULE_IDS.join(', ')})`);
-    throw new Error(`bad severity "${severity ?? ''}" in --rule ${value}: use error, warn or off`);
-  }
-  if (!RULE_IDS.includes(m[1]!)) throw new Error(`unknown rule "${m[1]}" in --rule (known: ${RULE_IDS.join(', ')})`);
-  return [m[1]!, m[2] as SeveritySetting];
+  /** Settings applied over the configuration's (--rule flags, a plugin's options), with where they come from. */
+  extra?: SettingsLayer;
 }
 
 export class ConfigLoader {
   readonly #byDir = new Map<string, Promise<LoadedConfig | null>>();
+  /** Resolved settings by configuration file and the overrides that apply, so each is resolved once. */
+  readonly #settings = new Map<string, ResolvedRuleSettings>();
   #explicit: Promise<LoadedConfig> | null = null;
 
   constructor(readonly options: LoaderOptions) {}
@@ -197,23 +172,33 @@ export class ConfigLoader {
     const loaded = this.options.noConfig ? null : ((await this.#explicitConfig()) ?? (await this.#nearest(dirname(abs))));
     const dir = loaded?.dir ?? this.options.cwd;
     const rel = relative(dir, abs).split(sep).join('/');
-    const rules = new Map<string, RuleSetting>();
     let officialOnly = loaded?.data.officialOnly;
-    for (const [id, entry] of Object.entries(loaded?.data.rules ?? {})) rules.set(id, toSetting(entry));
-    for (const o of loaded?.data.overrides ?? []) {
+    const layers: SettingsLayer[] = [];
+    const applied: number[] = [];
+    if (loaded) layers.push({ source: loaded.file, rules: loaded.data.rules });
+    for (const [i, o] of (loaded?.data.overrides ?? []).entries()) {
       if (!picomatch(o.files, { dot: true })(rel)) continue;
       if (o.officialOnly !== undefined) officialOnly = o.officialOnly;
-      for (const [id, entry] of Object.entries(o.rules ?? {})) rules.set(id, toSetting(entry));
+      layers.push({ source: `${loaded!.file} (overrides[${i}])`, rules: o.rules });
+      applied.push(i);
     }
-    for (const [id, severity] of this.options.ruleFlags ?? []) {
-      const current = rules.get(id);
-      rules.set(id, { severity, options: current?.options ?? {} });
+    if (this.options.extra) layers.push(this.options.extra);
+    const key = `${loaded?.file ?? ''}\u0000${applied.join(',')}`;
+    let settings = this.#settings.get(key);
+    if (!settings) {
+      try {
+        settings = resolveRuleSettings(this.options.rules, layers);
+      } catch (error) {
+        if (error instanceof SettingsError) throw new ConfigError(error.source, error.reason);
+        throw error;
+      }
+      this.#settings.set(key, settings);
     }
     const ignore = loaded?.data.ignore ?? [];
     return {
       file: loaded?.file ?? null,
       dir,
-      rules,
+      settings,
       ...(officialOnly !== undefined ? { officialOnly } : {}),
       registry: loaded?.registry ?? getDefaultRegistry(),
       ...(loaded?.data.baseline ? { baseline: resolve(dir, loaded.data.baseline) } : {}),

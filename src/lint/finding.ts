@@ -35,6 +35,8 @@ export interface Related {
 export interface Finding {
   file: string;
   ruleId: string;
+  /** The rule's message id (a key of its `meta.messages`); stable where the wording is not. */
+  messageId: string;
   severity: Severity;
   message: string;
   docUrl: string;
@@ -42,7 +44,7 @@ export interface Finding {
   end: Point;
   related?: Related;
   fix?: Fix;
-  /** Identity for baselines: the rule and content it is about (a normalised URL, a title), never a line. */
+  /** Identity for baselines: `ruleId:messageId:key`, the key being content (a normalised URL, a title), never a line. */
   fingerprint: string;
 }
 
@@ -76,12 +78,10 @@ function applyEditsToSlice(f: Finding): string {
   return f.fix!.edits.map((e) => e.insert).join('');
 }
 
-export function findingsOf(file: VFile): Finding[] {
-  return file.data.findings ?? [];
-}
-
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return cmp(a.file, b.file) || a.start.offset - b.start.offset || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
+  return (
+    cmp(a.file, b.file) || a.start.offset - b.start.offset || cmp(a.ruleId, b.ruleId) || cmp(a.messageId, b.messageId) || cmp(a.message, b.message)
+  );
 }

@@ -1,58 +1,106 @@
 /**
- * The lint stage: run every enabled rule over a processed document and turn their reports into
- * findings on the document's VFile, minus what inline comments switch off.
+ * The lint runner: it is handed the rules and their resolved settings, runs every enabled rule over
+ * a processed document, checks each report against the rule's contract (as markdownlint's onError
+ * does), and turns reports into findings on the document's VFile, minus what inline comments
+ * switch off. It imports no rule.
  */
 import type { Nodes } from 'mdast';
-import type { ResolvedConfig } from '../config/load.js';
 import type { ProcessedDocument } from '../pipeline/process.js';
-import { RULES } from '../rules/index.js';
-import type { Report, Rule } from '../rules/rule.js';
 import { readDirectives, suppressor } from './directives.js';
-import { addFinding, compareFindings, docUrl, type Finding, type Severity } from './finding.js';
+import { addFinding, compareFindings, docUrl, type Finding, type Related, type Severity } from './finding.js';
+import { formatMessage, RuleContractError, type RelatedDescriptor, type ReportDescriptor, type Rule } from './rule.js';
+import type { ResolvedRuleSettings } from './settings.js';
 
 /** Loads the other documents a cross-file rule asks for (globs relative to the configuration). */
-export type OtherDocuments = (globs: readonly string[], config: ResolvedConfig) => Promise<ProcessedDocument[]>;
+export type OtherDocuments = (globs: readonly string[]) => Promise<ProcessedDocument[]>;
 
 export interface LintOptions {
-  config: Pick<ResolvedConfig, 'rules'> & Partial<ResolvedConfig>;
+  rules: readonly Rule[];
+  /** From `resolveRuleSettings`: the severity and full options of every rule. */
+  settings: ResolvedRuleSettings;
   others?: OtherDocuments;
   /** Run only these rules (e.g. a unified plugin for one rule). */
   only?: readonly string[];
 }
 
-export interface EnabledRule {
-  rule: Rule<never>;
-  severity: Severity;
-  options: Record<string, unknown>;
+function offsetsOf(node: Nodes | undefined, what: string, ruleId: string): { start: number; end: number } {
+  const start = node?.position?.start.offset;
+  const end = node?.position?.end.offset;
+  if (start === undefined || end === undefined) throw new RuleContractError(`${ruleId}: ${what} has no position`);
+  return { start, end };
 }
 
-export function enabledRules(config: LintOptions['config'], only?: readonly string[]): EnabledRule[] {
-  const out: EnabledRule[] = [];
-  for (const rule of RULES) {
-    if (only && !only.includes(rule.meta.id)) continue;
-    const setting = config.rules.get(rule.meta.id);
-    const severity = setting?.severity ?? rule.meta.defaultSeverity;
-    if (severity === 'off') continue;
-    out.push({ rule, severity, options: { ...rule.meta.defaultOptions, ...(setting?.options ?? {}) } });
+function checkOffset(offset: number, doc: ProcessedDocument, ruleId: string, what: string): void {
+  if (!Number.isInteger(offset) || offset < 0 || offset > doc.source.length) {
+    throw new RuleContractError(`${ruleId}: ${what} offset ${offset} is outside the document (0-${doc.source.length})`);
   }
-  return out;
 }
 
-function toFinding(doc: ProcessedDocument, ruleId: string, severity: Severity, r: Report): Finding {
-  const node = r.node as Nodes | undefined;
-  const startOffset = r.start ?? node?.position?.start.offset ?? 0;
-  const endOffset = r.end ?? node?.position?.end.offset ?? startOffset;
+function message(rule: Rule, messageId: string, data: ReportDescriptor['data']): string {
+  const template = rule.meta.messages[messageId];
+  if (template === undefined) throw new RuleContractError(`${rule.meta.id}: unknown messageId "${messageId}"`);
+  try {
+    return formatMessage(template, data);
+  } catch (error) {
+    throw new RuleContractError(`${rule.meta.id}: messageId "${messageId}": ${(error as Error).message}`);
+  }
+}
+
+function related(rule: Rule, doc: ProcessedDocument, r: RelatedDescriptor): Related {
+  const target = r.doc ?? doc;
+  const offset = r.offset ?? offsetsOf(r.node, 'the related node', rule.meta.id).start;
+  checkOffset(offset, target, rule.meta.id, 'related');
+  // Coordinates in the file on disk, whatever repairs did to the text.
+  const point = target.index.pointAt(offset);
+  return {
+    message: message(rule, r.messageId, r.data),
+    ...(target !== doc ? { file: target.path } : {}),
+    line: point.line,
+    column: point.column,
+  };
+}
+
+/** A report as a finding, or a RuleContractError when the rule broke its contract. */
+export function toFinding(doc: ProcessedDocument, rule: Rule, severity: Severity, r: ReportDescriptor): Finding {
+  const id = rule.meta.id;
+  const text = message(rule, r.messageId, r.data);
+  let start: number;
+  let end: number;
+  if (r.start !== undefined) {
+    start = r.start;
+    end = r.end ?? r.start;
+  } else {
+    ({ start, end } = offsetsOf(r.node, 'the reported node', id));
+  }
+  checkOffset(start, doc, id, 'start');
+  checkOffset(end, doc, id, 'end');
+  if (end < start) throw new RuleContractError(`${id}: the report ends (${end}) before it starts (${start})`);
+  if (typeof r.key !== 'string' || r.key === '') throw new RuleContractError(`${id}: a report needs a content key for its fingerprint`);
+  if (r.fix) {
+    if (!rule.meta.fixable) throw new RuleContractError(`${id}: a rule that is not fixable reported a fix`);
+    if (r.fix.edits.length === 0) throw new RuleContractError(`${id}: a fix with no edits`);
+    const edits = [...r.fix.edits].sort((a, b) => a.offset - b.offset);
+    let previousEnd = -1;
+    for (const e of edits) {
+      checkOffset(e.offset, doc, id, 'fix edit');
+      if (!Number.isInteger(e.deleteCount) || e.deleteCount < 0) throw new RuleContractError(`${id}: a fix edit deletes ${e.deleteCount} units`);
+      checkOffset(e.offset + e.deleteCount, doc, id, 'fix edit end');
+      if (e.offset < previousEnd) throw new RuleContractError(`${id}: the edits of one fix overlap at offset ${e.offset}`);
+      previousEnd = e.offset + e.deleteCount;
+    }
+  }
   return {
     file: doc.path,
-    ruleId,
-    severity: r.severity ?? severity,
-    message: r.message,
-    docUrl: docUrl(ruleId),
-    start: doc.index.pointAt(startOffset),
-    end: doc.index.pointAt(endOffset),
-    ...(r.related ? { related: r.related } : {}),
+    ruleId: id,
+    messageId: r.messageId,
+    severity,
+    message: text,
+    docUrl: docUrl(id),
+    start: doc.index.pointAt(start),
+    end: doc.index.pointAt(end),
+    ...(r.related ? { related: related(rule, doc, r.related) } : {}),
     ...(r.fix ? { fix: r.fix } : {}),
-    fingerprint: `${ruleId}:${r.fingerprint}`,
+    fingerprint: `${id}:${r.messageId}:${r.key}`,
   };
 }
 
@@ -60,18 +108,20 @@ function toFinding(doc: ProcessedDocument, ruleId: string, severity: Severity, r
 export async function lintDocument(doc: ProcessedDocument, options: LintOptions): Promise<Finding[]> {
   const suppressed = suppressor(readDirectives(doc.tree));
   const findings: Finding[] = [];
-  for (const { rule, severity, options: ruleOptions } of enabledRules(options.config, options.only)) {
-    const globs = rule.meta.otherFiles?.(ruleOptions) ?? [];
-    const others =
-      globs.length > 0 && options.others && options.config.dir !== undefined
-        ? (await options.others(globs, options.config as ResolvedConfig)).filter((o) => o.path !== doc.path)
-        : [];
-    rule.check({
+  for (const rule of options.rules) {
+    const id = rule.meta.id;
+    if (options.only && !options.only.includes(id)) continue;
+    const setting = options.settings.get(id);
+    if (!setting || setting.severity === 'off') continue;
+    const globs = rule.meta.otherFiles?.(setting.options) ?? [];
+    const others = globs.length > 0 && options.others ? (await options.others(globs)).filter((o) => o.path !== doc.path) : [];
+    const severity = setting.severity;
+    rule.create({
       doc,
-      options: ruleOptions as never,
+      options: setting.options,
       others,
       report: (r) => {
-        const f = toFinding(doc, rule.meta.id, severity, r);
+        const f = toFinding(doc, rule, severity, r);
         if (!suppressed(f.ruleId, f.start.line)) findings.push(f);
       },
     });

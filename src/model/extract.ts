@@ -31,7 +31,7 @@ import type {
 } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
-import { hostOf } from '../policy/url.js';
+import { hostOf } from '../util/url.js';
 import {
   SCHEMA_VERSION,
   type Group,
@@ -75,11 +75,11 @@ export interface ExtractOptions {
   repairedColumn?: (line: number, column: number) => number;
 }
 
-export interface ExtractIssue {
-  ruleId: 'unrecognized-item' | 'stray-link';
-  message: string;
-  node: Nodes;
-}
+/** A link extraction could not file as a resource: the rule that reports it, its message id and data. */
+export type ExtractIssue =
+  | { ruleId: 'stray-link'; messageId: 'beforeFirstSection'; data: { text: string; url: string }; node: Nodes }
+  | { ruleId: 'stray-link'; messageId: 'outsideList'; data: { text: string; url: string; where: string }; node: Nodes }
+  | { ruleId: 'unrecognized-item'; messageId: 'unrecognizedItem'; data: { text: string; url: string; where: string }; node: Nodes };
 
 export interface SectionSource {
   heading: Heading;
@@ -168,11 +168,7 @@ export function extractRoadmap(tree: Root, options: ExtractOptions): Extraction 
       return;
     }
     if (!section) {
-      issues.push({
-        ruleId: 'stray-link',
-        message: `Link "${collapse(toString(link))}" (${url}) is in a list before the first section heading, so it belongs to no section`,
-        node: link,
-      });
+      issues.push({ ruleId: 'stray-link', messageId: 'beforeFirstSection', data: { text: collapse(toString(link)), url }, node: link });
       return;
     }
     let title = collapse(toString(link));
@@ -313,13 +309,12 @@ export function extractRoadmap(tree: Root, options: ExtractOptions): Extraction 
     }
     const where = describePlace(ancestors as Nodes[]);
     const inItem = ancestors.some((a) => a.type === 'listItem');
-    issues.push({
-      ruleId: inItem ? 'unrecognized-item' : 'stray-link',
-      message: inItem
-        ? `Link "${collapse(toString(link))}" (${url}) is in a list item whose shape is not read as a resource: ${where}`
-        : `Link "${collapse(toString(link))}" (${url}) is outside any resource list: ${where}`,
-      node: link,
-    });
+    const data = { text: collapse(toString(link)), url, where };
+    issues.push(
+      inItem
+        ? { ruleId: 'unrecognized-item', messageId: 'unrecognizedItem', data, node: link }
+        : { ruleId: 'stray-link', messageId: 'outsideList', data, node: link },
+    );
     return 'skip';
   });
   internalLinks.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -12,7 +12,7 @@ import { domainToUnicode } from 'node:url';
 import { isIP } from 'node:net';
 import type { Classification, Classifier, ClassifierInput } from '../model/extract.js';
 import { getDefaultRegistry, type Registry, type TechnologyEntry } from './registry.js';
-import { isWebUrl, parseUrl } from './url.js';
+import { isWebUrl, parseUrl } from '../util/url.js';
 
 export type HostProblem = 'invalid' | 'not-web' | 'ip' | 'port' | 'credentials' | 'lookalike';
 

@@ -6,8 +6,8 @@
  */
 import { getDomain, getPublicSuffix } from 'tldts';
 import defaultData from './official-sources.json' with { type: 'json' };
-import { validate as compiledValidate } from '../generated/validate-registry.js';
-import { formatAjvErrors, type SchemaError } from '../model/validate.js';
+import { validate } from '../generated/validate-registry.js';
+import { formatAjvErrors, type SchemaError } from '../util/schema-errors.js';
 import type { ResourceKind } from '../model/types.js';
 
 export interface TechnologyEntry {
@@ -174,13 +174,6 @@ export class Registry {
     }
     return found;
   }
-
-  /** All hosts listed anywhere, for look-alike checks. */
-  allHosts(): string[] {
-    const hosts = new Set<string>(this.#hosts.keys());
-    for (const p of this.#prefixes) hosts.add(p.host);
-    return [...hosts];
-  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -232,15 +225,12 @@ function namesPattern(names: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}_.#+-])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_#+-]|\\.[\\p{L}\\p{N}])`, 'giu');
 }
 
-type CompiledValidator = ((data: unknown) => boolean) & { errors?: Parameters<typeof formatAjvErrors>[0] | null };
-
 /**
  * Check registry data against schema/registry.schema.json, and that no entry covers pages that
  * others publish: no host may be a public suffix or a host where anyone can publish, and a
  * prefix inside an open area must name a project there.
  */
 export function validateRegistryData(data: unknown): SchemaError[] {
-  const validate = compiledValidate as unknown as CompiledValidator;
   if (!validate(data)) return formatAjvErrors(validate.errors ?? []);
   const registry = data as RegistryData;
   const open = registry.openHosts ?? [];

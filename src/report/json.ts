@@ -19,6 +19,7 @@ export const json: Reporter = (results, { summary }) => {
       baselined: r.baselined,
       findings: r.findings.map((f) => ({
         ruleId: f.ruleId,
+        messageId: f.messageId,
         severity: f.severity,
         message: f.message,
         docUrl: f.docUrl,

@@ -2,15 +2,35 @@
  * SARIF 2.1.0, the format code-scanning services ingest (GitHub's upload-sarif among them).
  * Columns are UTF-16 code units, as in every other report; fixes carry their replacements.
  */
-import { RULES } from '../rules/index.js';
-import { PACKAGE } from '../version.js';
 import { DOCS_BASE } from '../lint/finding.js';
+import type { RuleMeta } from '../lint/rule.js';
+import { PACKAGE } from '../version.js';
 import type { Reporter } from './types.js';
+
+/** SARIF writes "{0}"-style placeholders, and braces as "{{" and "}}"; ours are "{{name}}". */
+function sarifTemplate(template: string): { text: string; names: string[] } {
+  const names: string[] = [];
+  const parts = template.split(/(\{\{\s*\w+\s*\}\})/u);
+  const text = parts
+    .map((part, i) => {
+      if (i % 2 === 0) return part.replace(/[{}]/gu, (b) => b + b);
+      const name = /\w+/u.exec(part)![0];
+      let index = names.indexOf(name);
+      if (index < 0) index = names.push(name) - 1;
+      return `{${index}}`;
+    })
+    .join('');
+  return { text, names };
+}
+
+function messageStrings(meta: RuleMeta): Record<string, { text: string }> {
+  return Object.fromEntries(Object.entries(meta.messages).map(([id, template]) => [id, { text: sarifTemplate(template).text }]));
+}
 
 const level = (s: string): 'error' | 'warning' => (s === 'error' ? 'error' : 'warning');
 
-export const sarif: Reporter = (results) => {
-  const ruleIndex = new Map(RULES.map((r, i) => [r.meta.id, i]));
+export const sarif: Reporter = (results, { rules }) => {
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const artifact = (file: string): { uri: string; uriBaseId: string } => ({ uri: encodeURI(file), uriBaseId: '%SRCROOT%' });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -22,13 +42,14 @@ export const sarif: Reporter = (results) => {
             name: PACKAGE.name,
             version: PACKAGE.version,
             informationUri: DOCS_BASE.replace(/\/blob\/main\/docs\/rules$/u, ''),
-            rules: RULES.map((r) => ({
-              id: r.meta.id,
-              name: r.meta.id.replace(/(^|-)([a-z])/gu, (_m, _d, ch: string) => ch.toUpperCase()),
-              shortDescription: { text: r.meta.description },
-              helpUri: `${DOCS_BASE}/${r.meta.id}.md`,
-              defaultConfiguration: { level: level(r.meta.defaultSeverity) },
-              properties: { tags: [...r.meta.tags], fixable: r.meta.fixable },
+            rules: rules.map((r) => ({
+              id: r.id,
+              name: r.id.replace(/(^|-)([a-z])/gu, (_m, _d, ch: string) => ch.toUpperCase()),
+              shortDescription: { text: r.docs.description },
+              helpUri: r.docs.url,
+              defaultConfiguration: { level: level(r.defaultSeverity) },
+              messageStrings: messageStrings(r),
+              properties: { tags: [...r.docs.tags], fixable: r.fixable, type: r.type },
             })),
           },
         },
@@ -40,7 +61,7 @@ export const sarif: Reporter = (results) => {
             ruleId: f.ruleId,
             ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
             level: level(f.severity),
-            message: { text: f.message },
+            message: ruleIndex.has(f.ruleId) ? { id: f.messageId, text: f.message } : { text: f.message },
             locations: [
               {
                 physicalLocation: {

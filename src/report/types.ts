@@ -1,4 +1,5 @@
 import type { Finding } from '../lint/finding.js';
+import type { RuleMeta } from '../lint/rule.js';
 
 /** What reporters receive: one entry per linted file, in the order the files were given. */
 export interface FileResult {
@@ -21,6 +22,8 @@ export interface ReportSummary {
 export interface ReporterOptions {
   color: boolean;
   summary: ReportSummary;
+  /** The rules that ran, for formats that describe them (SARIF). */
+  rules: readonly RuleMeta[];
 }
 
 export type Reporter = (results: readonly FileResult[], options: ReporterOptions) => string;

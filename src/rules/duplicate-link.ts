@@ -1,75 +1,106 @@
-import type { Resource, Section } from '../model/types.js';
+import type { Link, LinkReference } from 'mdast';
+import { defineRule } from '../lint/rule.js';
+import type { Resource } from '../model/types.js';
 import { resourcesOf } from '../model/walk.js';
-import { normalizeUrl } from '../policy/url.js';
-import { defineRule } from './rule.js';
+import type { ProcessedDocument } from '../pipeline/process.js';
+import { normalizeUrl } from '../util/url.js';
 
 export interface AllowedDuplicate {
   url: string;
   reason: string;
 }
 
-export interface DuplicateLinkOptions extends Record<string, unknown> {
+export interface DuplicateLinkOptions {
   /** Where a link must be unique: the document, each section, or all files matched by `files`. */
   scope: 'document' | 'section' | 'files';
   /** Globs (relative to the configuration file) of the documents that share one scope, with scope "files". */
-  files: string[];
+  files: readonly string[];
   /** Treat URLs that differ only in the #fragment as the same resource. */
   ignoreFragment: boolean;
   /** Intentional duplicates, each with a reason. */
-  allow: AllowedDuplicate[];
+  allow: readonly AllowedDuplicate[];
 }
 
 interface Occurrence {
-  file: string;
+  doc: ProcessedDocument;
   resource: Resource;
-  section: Section;
+  node: Link | LinkReference;
 }
 
 /** The same resource linked twice: the second and later links point back at the first. */
 export default defineRule<DuplicateLinkOptions>({
   meta: {
     id: 'duplicate-link',
-    description: 'The same resource linked twice (after URL normalisation), pointing back at the first link',
+    type: 'problem',
+    docs: { description: 'The same resource linked twice (after URL normalisation), pointing back at the first link', tags: ['links', 'policy'] },
     defaultSeverity: 'error',
     fixable: false,
-    tags: ['links', 'policy'],
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        scope: {
+          description: 'Where links must be unique: the document, each section, or every file matched by files.',
+          enum: ['document', 'section', 'files'],
+        },
+        files: {
+          description: 'With scope files: globs, relative to the configuration file, of the documents that share one scope.',
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+        },
+        ignoreFragment: { description: 'Treat URLs that differ only in their #fragment as the same.', type: 'boolean' },
+        allow: {
+          description: 'Intentional duplicates, each with a reason.',
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['url', 'reason'],
+            properties: {
+              url: { description: 'The URL (compared after normalisation).', type: 'string', minLength: 1 },
+              reason: { description: 'Why the duplicate is intended.', type: 'string', minLength: 3 },
+            },
+          },
+        },
+      },
+    },
     defaultOptions: { scope: 'document', files: [], ignoreFragment: false, allow: [] },
-    otherFiles: (options) => (options['scope'] === 'files' ? ((options['files'] as string[] | undefined) ?? []) : []),
+    messages: {
+      duplicate: 'Duplicate link to {{url}} ("{{title}}"): already linked as "{{firstTitle}}" at line {{firstLine}}',
+      duplicateInFile: 'Duplicate link to {{url}} ("{{title}}"): already linked as "{{firstTitle}}" at {{firstFile}}:{{firstLine}}',
+      firstLinked: 'first linked here',
+    },
+    otherFiles: (options) => (options.scope === 'files' ? options.files : []),
   },
-  check({ doc, options, others, report }) {
+  create({ doc, options, others, report }) {
     const normalize = (url: string): string => normalizeUrl(url, { ignoreFragment: options.ignoreFragment }) ?? url;
-    const allowed = new Set((options.allow ?? []).map((a) => normalize(a.url)));
-    const keyOf = (section: Section, url: string): string => (options.scope === 'section' ? `${section.slug}\u0000${url}` : url);
+    const allowed = new Set(options.allow.map((a) => normalize(a.url)));
     const first = new Map<string, Occurrence>();
     if (options.scope === 'files') {
       for (const other of others) {
-        for (const { section, resource } of resourcesOf(other.roadmap)) {
+        for (const { resource } of resourcesOf(other.roadmap)) {
           const key = normalize(resource.url);
-          if (!first.has(key)) first.set(key, { file: other.path, resource, section });
+          if (!first.has(key)) first.set(key, { doc: other, resource, node: other.extraction.resourceNodes.get(resource)! });
         }
       }
     }
     for (const { section, resource } of resourcesOf(doc.roadmap)) {
       const url = normalize(resource.url);
       if (allowed.has(url)) continue;
-      const key = keyOf(section, url);
-      const lookup = first.get(key);
-      if (!lookup) {
-        first.set(key, { file: doc.path, resource, section });
+      const key = options.scope === 'section' ? `${section.slug}\u0000${url}` : url;
+      const node = doc.extraction.resourceNodes.get(resource)!;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, { doc, resource, node });
         continue;
       }
-      const elsewhere = lookup.file !== doc.path;
-      const at = `${elsewhere ? `${lookup.file}:` : 'line '}${lookup.resource.line}`;
+      const elsewhere = earlier.doc !== doc;
       report({
-        message: `Duplicate link to ${resource.url} ("${resource.title}"): already linked as "${lookup.resource.title}" at ${at}`,
-        node: doc.extraction.resourceNodes.get(resource)!,
-        related: {
-          message: 'first linked here',
-          ...(elsewhere ? { file: lookup.file } : {}),
-          line: lookup.resource.line,
-          column: lookup.resource.column,
-        },
-        fingerprint: url,
+        messageId: elsewhere ? 'duplicateInFile' : 'duplicate',
+        data: { url: resource.url, title: resource.title, firstTitle: earlier.resource.title, firstFile: earlier.doc.path, firstLine: earlier.resource.line },
+        node,
+        related: { messageId: 'firstLinked', node: earlier.node, doc: earlier.doc },
+        key: url,
       });
     }
   },

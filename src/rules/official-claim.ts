@@ -1,7 +1,7 @@
 import { resourcesOf } from '../model/walk.js';
 import { analyzeUrl } from '../policy/match.js';
-import { normalizeUrl } from '../policy/url.js';
-import { defineRule } from './rule.js';
+import { normalizeUrl } from '../util/url.js';
+import { defineRule } from '../lint/rule.js';
 
 const SAYS_OFFICIAL = /\bofficial\b/iu;
 
@@ -9,21 +9,37 @@ const SAYS_OFFICIAL = /\bofficial\b/iu;
  * A resource that claims to be official ("Python Official Docs", an @official@ marker, or a group
  * label naming a technology) must be an official source of the technology it names.
  */
-export default defineRule<{ groupLabels: boolean }>({
+export interface OfficialClaimOptions {
+  groupLabels: boolean;
+}
+
+export default defineRule<OfficialClaimOptions>({
   meta: {
     id: 'official-claim',
-    description: 'A link that claims to be official but whose host is not official for the technology it names',
+    type: 'problem',
+    docs: { description: 'A link that claims to be official but whose host is not official for the technology it names', tags: ['policy'] },
     defaultSeverity: 'error',
     fixable: false,
-    tags: ['policy'],
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        groupLabels: { description: 'Count a group label that names a technology as a claim (default true).', type: 'boolean' },
+      },
+    },
     defaultOptions: { groupLabels: true },
+    messages: {
+      claimsOfficial: '"{{title}}" calls itself official, but {{host}} is {{actual}}, not for {{claimed}}',
+      markedOfficial: '"{{title}}" is marked @official@, but {{host}} is {{actual}}, not for {{claimed}}',
+      listedUnder: '"{{title}}" is listed under "{{group}}", but {{host}} is {{actual}}, not for {{claimed}}',
+    },
   },
-  check({ doc, options, report }) {
+  create({ doc, options, report }) {
     const { roadmap, resourceNodes } = doc.extraction;
     const registry = doc.registry;
     for (const { resource } of resourcesOf(roadmap)) {
       const textClaim = SAYS_OFFICIAL.test(resource.title) || resource.declaredKind === 'official';
-      const labelNamed = options.groupLabels !== false && resource.group ? registry.technologiesNamedIn(resource.group) : [];
+      const labelNamed = options.groupLabels && resource.group ? registry.technologiesNamedIn(resource.group) : [];
       if (!textClaim && labelNamed.length === 0) continue;
       const officialFor = analyzeUrl(resource.url, registry).technologies;
       const titleNamed = textClaim ? registry.technologiesNamedIn(resource.title) : [];
@@ -36,16 +52,17 @@ export default defineRule<{ groupLabels: boolean }>({
         claimed = labelNamed[0]!.name;
       }
       if (claimed === null) continue;
-      const how = textClaim
+      const messageId = textClaim
         ? resource.declaredKind === 'official' && !SAYS_OFFICIAL.test(resource.title)
-          ? 'is marked @official@'
-          : 'calls itself official'
-        : `is listed under "${resource.group}"`;
+          ? 'markedOfficial'
+          : 'claimsOfficial'
+        : 'listedUnder';
       const actual = officialFor.length > 0 ? `official for ${officialFor.map((t) => t.name).join(', ')} only` : 'not an official source';
       report({
-        message: `"${resource.title}" ${how}, but ${resource.host ?? resource.url} is ${actual}, not for ${claimed}`,
+        messageId,
+        data: { title: resource.title, group: resource.group ?? '', host: resource.host ?? resource.url, actual, claimed },
         node: resourceNodes.get(resource)!,
-        fingerprint: `${claimed}:${normalizeUrl(resource.url) ?? resource.url}`,
+        key: `${claimed}:${normalizeUrl(resource.url) ?? resource.url}`,
       });
     }
   },

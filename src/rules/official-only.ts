@@ -1,7 +1,7 @@
 import { resourcesOf } from '../model/walk.js';
 import { analyzeUrl } from '../policy/match.js';
-import { normalizeUrl } from '../policy/url.js';
-import { defineRule } from './rule.js';
+import { normalizeUrl } from '../util/url.js';
+import { defineRule } from '../lint/rule.js';
 
 export interface Exemption {
   /** Section number, title or slug. */
@@ -19,19 +19,45 @@ const PROBLEM_WORDS: Record<string, string> = {
 };
 
 /** When a document promises official resources only, every resource must be an official source. */
-export default defineRule<{ exempt: Exemption[] }>({
+export interface OfficialOnlyOptions {
+  exempt: readonly Exemption[];
+}
+
+export default defineRule<OfficialOnlyOptions>({
   meta: {
     id: 'official-only',
-    description: 'A resource that is not an official source, in a document that promises official resources only',
+    type: 'problem',
+    docs: { description: 'A resource that is not an official source, in a document that promises official resources only', tags: ['policy'] },
     defaultSeverity: 'error',
     fixable: false,
-    tags: ['policy'],
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        exempt: {
+          description: 'Sections whose resources need not be official, each with the reason.',
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['section', 'reason'],
+            properties: {
+              section: { description: 'Section number, title or slug.', type: ['integer', 'string'] },
+              reason: { description: 'Why the section is exempt.', type: 'string', minLength: 3 },
+            },
+          },
+        },
+      },
+    },
     defaultOptions: { exempt: [] },
+    messages: {
+      notOfficial: '"{{title}}" in {{where}} is not an official source: {{detail}}. The document promises official resources only',
+    },
   },
-  check({ doc, options, report }) {
+  create({ doc, options, report }) {
     const { roadmap, resourceNodes } = doc.extraction;
     if (!roadmap.officialOnly) return;
-    const exempt = (options.exempt ?? []).map((e) => (typeof e.section === 'number' ? e.section : e.section.toLowerCase()));
+    const exempt = options.exempt.map((e) => (typeof e.section === 'number' ? e.section : e.section.toLowerCase()));
     for (const { section, resource } of resourcesOf(roadmap)) {
       if (resource.official) continue;
       if (
@@ -45,9 +71,10 @@ export default defineRule<{ exempt: Exemption[] }>({
       const detail = why.length > 0 ? why.join('; ') : `${host} is not in the official-source registry (kind: ${resource.kind})`;
       const where = section.number !== null ? `section ${section.number}` : `"${section.title}"`;
       report({
-        message: `"${resource.title}" in ${where} is not an official source: ${detail}. The document promises official resources only`,
+        messageId: 'notOfficial',
+        data: { title: resource.title, where, detail },
         node: resourceNodes.get(resource)!,
-        fingerprint: normalizeUrl(resource.url) ?? resource.url,
+        key: normalizeUrl(resource.url) ?? resource.url,
       });
     }
   },

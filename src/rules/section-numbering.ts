@@ -1,7 +1,7 @@
 import type { Heading } from 'mdast';
 import type { Fix } from '../lint/finding.js';
+import { defineRule } from '../lint/rule.js';
 import type { ProcessedDocument } from '../pipeline/process.js';
-import { defineRule } from './rule.js';
 
 const ATX_NUMBER = /^(#{1,6}[ \t]+(?:[*_]{1,3})?)(\d{1,4})(\.|\)|[ \t]*[-–—:])/u;
 
@@ -23,13 +23,21 @@ function formatFix(doc: ProcessedDocument, heading: Heading, format: string): Fi
 export default defineRule({
   meta: {
     id: 'section-numbering',
-    description: 'Numbered sections start at 1, run without gaps or repeats, and use one number format',
+    type: 'suggestion',
+    docs: { description: 'Numbered sections start at 1, run without gaps or repeats, and use one number format', tags: ['structure'] },
     defaultSeverity: 'error',
     fixable: true,
-    tags: ['structure'],
+    schema: null,
     defaultOptions: {},
+    messages: {
+      repeated: 'Section number {{number}} is used twice ("{{title}}"; first at line {{firstLine}})',
+      firstUse: 'section {{number}} first used here',
+      badStart: 'Numbered sections should start at 1, not {{number}} ("{{title}}")',
+      gap: 'Section {{number}} ("{{title}}") follows section {{previous}}: expected {{expected}}',
+      format: 'Section {{number}} is numbered "{{number}}{{format}}" but the first numbered section uses "1{{firstFormat}}"',
+    },
   },
-  check({ doc, report }) {
+  create({ doc, report }) {
     // Only the number format is fixed: renumbering would break links to the sections' anchors.
     const { roadmap, sectionSources } = doc.extraction;
     // Numbering is judged among sections of the same heading level.
@@ -41,7 +49,7 @@ export default defineRule({
       byDepth.set(s.depth, list);
     });
     for (const indexes of byDepth.values()) {
-      const seen = new Map<number, number>();
+      const seen = new Map<number, { line: number; heading: Heading }>();
       let expected = 1;
       const firstFormat = sectionSources[indexes[0]!]!.numberFormat;
       for (const i of indexes) {
@@ -51,30 +59,30 @@ export default defineRule({
         const earlier = seen.get(n);
         if (earlier !== undefined) {
           report({
-            message: `Section number ${n} is used twice ("${s.title}"; first at line ${earlier})`,
+            messageId: 'repeated',
+            data: { number: n, title: s.title, firstLine: earlier.line },
             node,
-            related: { message: `section ${n} first used here`, line: earlier, column: 1 },
-            fingerprint: `repeat:${n}:${s.title}`,
+            related: { messageId: 'firstUse', data: { number: n }, node: earlier.heading },
+            key: `${n}:${s.title}`,
           });
         } else if (n !== expected) {
           report({
-            message:
-              expected === 1
-                ? `Numbered sections should start at 1, not ${n} ("${s.title}")`
-                : `Section ${n} ("${s.title}") follows section ${expected - 1}: expected ${expected}`,
+            messageId: expected === 1 ? 'badStart' : 'gap',
+            data: { number: n, title: s.title, previous: expected - 1, expected },
             node,
-            fingerprint: `order:${n}:${s.title}`,
+            key: `${n}:${s.title}`,
           });
         }
-        if (earlier === undefined) seen.set(n, s.line);
+        if (earlier === undefined) seen.set(n, { line: s.line, heading: node });
         expected = Math.max(expected, n + 1);
         const format = sectionSources[i]!.numberFormat;
         if (format !== firstFormat) {
           const fix = formatFix(doc, node, firstFormat!);
           report({
-            message: `Section ${n} is numbered "${n}${format}" but the first numbered section uses "1${firstFormat}"`,
+            messageId: 'format',
+            data: { number: n, format: format ?? '', firstFormat: firstFormat ?? '' },
             node,
-            fingerprint: `format:${n}:${s.title}`,
+            key: `${n}:${s.title}`,
             ...(fix ? { fix } : {}),
           });
         }

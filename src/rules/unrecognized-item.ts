@@ -1,15 +1,19 @@
+import { defineRule } from '../lint/rule.js';
 import { reportExtractionIssues } from './extraction-issues.js';
-import { defineRule } from './rule.js';
 
 /** A link in a list item whose shape the extractor cannot read as a resource: it would be lost from the data. */
 export default defineRule({
   meta: {
     id: 'unrecognized-item',
-    description: 'A list item with a link that is not read as a resource, so the data would lose it',
+    type: 'problem',
+    docs: { description: 'A list item with a link that is not read as a resource, so the data would lose it', tags: ['structure'] },
     defaultSeverity: 'error',
     fixable: false,
-    tags: ['structure'],
+    schema: null,
     defaultOptions: {},
+    messages: {
+      unrecognizedItem: 'Link "{{text}}" ({{url}}) is in a list item whose shape is not read as a resource: {{where}}',
+    },
   },
-  check: reportExtractionIssues('unrecognized-item'),
+  create: reportExtractionIssues('unrecognized-item'),
 });

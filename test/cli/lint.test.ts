@@ -81,19 +81,24 @@ describe('formats and flags', () => {
     expect(unknown.stderr).toContain('unknown rule "no-such-rule"');
     const bad = run('--rule', 'mojibake=loud');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('bad severity "loud"');
+    expect(bad.stderr).toContain('roadmap: --rule: rule "mojibake": severity "loud" is not error, warn or off');
+    const misspelt = run('--rule', 'duplicate-lnk=error');
+    expect(misspelt.stderr).toContain('unknown rule "duplicate-lnk" (did you mean "duplicate-link"?)');
+    const options = run('--rule', 'duplicate-link=["error",{"allow":"x"}]');
+    expect(options.code).toBe(2);
+    expect(options.stderr).toContain('roadmap: --rule: rule "duplicate-link": invalid option allow: must be array');
   });
 
-  it('an unsafe link stays an error with link-url set to warn', () => {
-    const r = cli(['lint', '-', '--rule', 'link-url=warn', '--format', 'compact', '--no-config'], { cwd: dir, input: '# T\n\n## S\n\n* [a](javascript:alert(1))\n* [b](http://b.example/)\n' });
-    expect(r.stdout).toContain('<stdin>:5:3: error link-url Unsafe javascript: link');
-    expect(r.stdout).toContain('<stdin>:6:3: warn link-url Insecure http: link');
+  it('each URL rule has one severity: an unsafe link is an error, an http: link a warning', () => {
+    const r = cli(['lint', '-', '--format', 'compact', '--no-config'], { cwd: dir, input: '# T\n\n## S\n\n* [a](javascript:alert(1))\n* [b](http://b.example/)\n' });
+    expect(r.stdout).toContain('<stdin>:5:3: error unsafe-url Unsafe javascript: link');
+    expect(r.stdout).toContain('<stdin>:6:3: warn insecure-url Insecure http: link');
   });
 
   it('reads standard input with -, named by --stdin-filename', () => {
     const r = cli(['lint', '-', '--stdin-filename', 'docs/list.md', '--format', 'compact', '--no-config'], { cwd: dir, input: '# T\n\n## S\n\n* [a](javascript:alert(1))\n' });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('docs/list.md:5:3: error link-url Unsafe javascript: link');
+    expect(r.stdout).toContain('docs/list.md:5:3: error unsafe-url Unsafe javascript: link');
   });
 });
 
@@ -109,28 +114,28 @@ describe('configuration', () => {
 
   it('is found upward from each file, in roadmap.config.json or package.json', () => {
     const dir = scratch({
-      'a/roadmap.config.json': JSON.stringify({ rules: { 'link-url': 'off' } }),
+      'a/roadmap.config.json': JSON.stringify({ rules: { 'insecure-url': 'off' } }),
       'a/list.md': '# T\n\n## S\n\n* [x](http://insecure.example/)\n',
-      'b/package.json': JSON.stringify({ name: 'b', roadmap: { rules: { 'link-url': 'error' } } }),
-      'b/list.md': '# T\n\n## S\n\n* [x](not-a-url)\n',
+      'b/package.json': JSON.stringify({ name: 'b', roadmap: { rules: { 'insecure-url': 'error' } } }),
+      'b/list.md': '# T\n\n## S\n\n* [x](http://insecure.example/)\n',
     });
     const r = cli(['lint', 'a/list.md', 'b/list.md', '--format', 'compact'], { cwd: dir });
     expect(r.stdout).not.toContain('a/list.md');
-    expect(r.stdout).toContain('b/list.md:5:3: error link-url "not-a-url" is not a valid absolute URL');
+    expect(r.stdout).toContain('b/list.md:5:3: error insecure-url Insecure http: link');
   });
 
   it('applies overrides for matching files and skips ignored ones', () => {
     const dir = scratch({
       'roadmap.config.json': JSON.stringify({
         ignore: ['drafts/**'],
-        overrides: [{ files: ['legacy/**'], rules: { 'link-url': 'off' } }],
+        overrides: [{ files: ['legacy/**'], rules: { 'insecure-url': 'off' } }],
       }),
       'legacy/old.md': '# T\n\n## S\n\n* [x](http://old.example/)\n',
       'new/new.md': '# T\n\n## S\n\n* [x](http://new.example/)\n',
       'drafts/d.md': '# T\n\n## S\n\n* [x](javascript:void(0))\n',
     });
     const r = cli(['lint', '.', '--format', 'compact'], { cwd: dir });
-    expect(r.stdout.trim().split('\n')).toEqual(['new/new.md:5:3: warn link-url Insecure http: link "http://new.example/"; use https: where the site supports it']);
+    expect(r.stdout.trim().split('\n')).toEqual(['new/new.md:5:3: warn insecure-url Insecure http: link "http://new.example/"; use https: where the site supports it']);
   });
 
   it.each([
@@ -182,7 +187,7 @@ describe('configuration', () => {
       '',
       '## S',
       '',
-      '<!-- roadmap-lint-disable-next-line link-url -->',
+      '<!-- roadmap-lint-disable-next-line insecure-url -->',
       '* [a](http://one.example/)',
       '* [b](http://two.example/)',
       '',
@@ -190,7 +195,7 @@ describe('configuration', () => {
       '',
       '* [c](http://three.example/)',
       '',
-      '<!-- roadmap-lint-enable link-url -->',
+      '<!-- roadmap-lint-enable insecure-url -->',
       '',
       '* [d](http://four.example/)',
       '',

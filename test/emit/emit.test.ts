@@ -1,6 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, emitCsv, emitIndex, emitJson, indexEntry, neutralizeCell, parseRoadmap } from '../../src/index.js';
+import { CSV_COLUMNS, emitCsv, neutralizeCell } from '../../src/emit/csv.js';
+import { emitJson } from '../../src/emit/json.js';
+import { emitIndex, indexEntry } from '../../src/emit/write.js';
+import { parseRoadmap } from '../../src/index.js';
 import { roadmapText } from '../helpers.js';
 
 const roadmap = parseRoadmap(roadmapText(), { path: 'content/backend-roadmap.md' });

@@ -1,12 +1,15 @@
 import { lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyFixes, fixText, writeFileAtomic, type Finding } from '../../src/index.js';
+import { fixText, type Finding } from '../../src/index.js';
+import { applyFixes } from '../../src/lint/fix.js';
+import { writeFileAtomic } from '../../src/util/atomic.js';
 import { tempDir } from '../helpers.js';
 
 const finding = (offset: number, deleteCount: number, insert: string): Finding => ({
   file: 'x.md',
   ruleId: 'test',
+  messageId: 'test',
   severity: 'error',
   message: 'm',
   docUrl: '',

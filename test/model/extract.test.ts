@@ -1,7 +1,9 @@
 import type { Link, LinkReference } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { emitCsv, emitJson, emitMarkdown, parseRoadmap, processRoadmap, validateRoadmap } from '../../src/index.js';
+import { emitCsv } from '../../src/emit/csv.js';
+import { emitJson } from '../../src/emit/json.js';
+import { emitMarkdown, parseRoadmap, processRoadmap, validateRoadmap } from '../../src/index.js';
 import type { Resource, Roadmap } from '../../src/model/types.js';
 import { roadmapText } from '../helpers.js';
 
@@ -192,13 +194,13 @@ describe('nothing is lost', () => {
       ['unrecognized-item', 15],
       ['stray-link', 19],
     ]);
-    expect(doc.extraction.issues[5]!.message).toContain('https://second.example/');
+    expect(doc.extraction.issues[5]!.data.url).toBe('https://second.example/');
   });
 
   it('reports links in a list before the first section, and keeps no empty groups', () => {
     const doc = processRoadmap('# T\n\n* [Badge](https://badge.example/)\n* [Contents](#s)\n\n## S\n\n* **Label**:\n  * just a note\n* [A](https://a.example/)\n', { path: 'x.md' });
     expect(doc.extraction.issues.map((i) => [i.ruleId, i.node.position?.start.line])).toEqual([['stray-link', 3]]);
-    expect(doc.extraction.issues[0]!.message).toContain('before the first section heading');
+    expect(doc.extraction.issues[0]!.messageId).toBe('beforeFirstSection');
     expect(doc.roadmap.internalLinks).toHaveLength(1);
     expect(doc.roadmap.sections[0]!.groups.map((g) => g.label)).toEqual([null]);
     expect(doc.roadmap.sections[0]!.notes.map((n) => n.text)).toEqual(['just a note']);

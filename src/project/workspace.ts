@@ -5,8 +5,8 @@
 import { relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { ConfigLoader, ResolvedConfig } from '../config/load.js';
-import { processSource, type ProcessedDocument } from './process.js';
-import { InputError, readSource, type SourceText } from './read.js';
+import { processSource, type ProcessedDocument } from '../pipeline/process.js';
+import { InputError, readSource, type SourceText } from '../pipeline/read.js';
 
 export interface LoadedDocument {
   doc: ProcessedDocument;

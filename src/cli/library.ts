@@ -1,0 +1,10 @@
+/**
+ * What the command line needs from the library once a command runs, in one module so that
+ * main.ts can load it lazily: --help, --version and usage errors load none of it.
+ */
+export { ConfigError, ConfigLoader } from '../config/load.js';
+export { BaselineError } from '../lint/baseline.js';
+export { checkLayer, SettingsError } from '../lint/settings.js';
+export { InputError } from '../pipeline/read.js';
+export { REPORTERS } from '../report/index.js';
+export { RULES } from '../rules/index.js';

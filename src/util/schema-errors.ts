@@ -1,0 +1,39 @@
+/**
+ * The shape of the validators that scripts/compile-schemas.js generates from schema/, and their
+ * errors worded for people.
+ */
+
+export interface AjvError {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+/** A validator compiled ahead of time; `errors` holds the last call's errors. */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: AjvError[] | null;
+}
+
+export interface SchemaError {
+  /** JSON Pointer into the data ("/sections/2/groups/0/resources/1/url"). */
+  path: string;
+  message: string;
+}
+
+export function formatAjvErrors(errors: readonly AjvError[]): SchemaError[] {
+  return errors.map((e) => {
+    let message = e.message ?? e.keyword;
+    if (e.keyword === 'additionalProperties') message += `: "${String(e.params['additionalProperty'])}"`;
+    if (e.keyword === 'enum') message += `: ${JSON.stringify(e.params['allowedValues'])}`;
+    return { path: e.instancePath || '/', message };
+  });
+}
+
+/** The most specific of a validator's errors ("reason" missing, not "does not match oneOf"), and how many more there are. */
+export function deepestError(errors: readonly AjvError[]): { error: SchemaError; more: number } {
+  const formatted = formatAjvErrors(errors);
+  const error = formatted.reduce((a, b) => (b.path.length > a.path.length ? b : a), formatted[0] ?? { path: '/', message: 'invalid' });
+  return { error, more: Math.max(0, formatted.length - 1) };
+}
