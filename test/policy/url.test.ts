@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUrl, safeDecode, schemeTypo } from '../../src/policy/url.js';
+import { normalizeUrl, safeDecode, schemeTypo } from '../../src/util/url.js';
 
 describe('URL helpers for the link rules', () => {
   it.each([
