@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,3 +33,14 @@ export function tempDir(prefix = 'roadmap-test-'): string {
 
 /** The shared ftfy conformance cases, when present beside the project (never copied into it). */
 export const FTFY_CASES = process.env['FTFY_CASES'] ?? join(ROOT, '..', 'shared', 'conformance', 'ftfy');
+
+/** The shared real lists beside the project (never copied into it); empty when absent. */
+export const SHARED_CORPUS = process.env['SHARED_CORPUS'] ?? join(ROOT, '..', 'shared', 'corpus', 'lists');
+
+export function sharedCorpus(): { name: string; text: string }[] {
+  if (!existsSync(SHARED_CORPUS)) return [];
+  return readdirSync(SHARED_CORPUS)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(SHARED_CORPUS, name), 'utf8') }));
+}

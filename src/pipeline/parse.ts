@@ -1,106 +1,318 @@
 /**
- * Markdown to mdast with remark-parse, in linear time on long documents.
+ * Markdown to mdast with remark-parse, in time and memory linear in the document's length.
  *
- * micromark's time grows faster than its input on long documents (a 4 MB list takes ~22 s whole,
- * ~3 s in pieces). Top-level ATX headings that follow a blank line always start a new block, so a
- * document can be cut there, each piece parsed alone, and the trees joined with their positions
- * shifted: the result is the tree of the whole document. Cuts are never made inside fenced code or
- * an HTML block that can span blank lines, and a document with link reference definitions (which
- * apply across the whole document) is parsed in one go.
+ * Three things keep a long document cheap:
+ * - `micromark-fix.ts` replaces the one quadratic step micromark takes on every long document;
+ * - `limits.ts` refuses, before parsing, the shapes on which micromark is still quadratic or the
+ *   tree would nest too deep to walk;
+ * - a document longer than `minPiece` is parsed in pieces, so the parser's working set (about a
+ *   kilobyte of events per line) stays small, and the pieces' trees are joined.
+ *
+ * The joined tree is exactly the tree of the whole document:
+ * - A piece ends only before a line that the parser itself shows starts a top-level ATX heading:
+ *   each piece is parsed together with the line after it, and the cut is kept only when that
+ *   line's tree is a heading at the top level starting at the line (nothing open around it, so
+ *   every block before it ends before it). A heading is one line and closes every block, so the
+ *   next piece starts in the same state as a fresh document. CommonMark decides a line's block
+ *   structure from the lines before it only (setext underlines and table delimiter rows look one
+ *   line back, never past a heading), so the piece's tree is the whole tree's for those lines.
+ *   When the check fails (the line was inside fenced code, say), the piece grows to the next
+ *   candidate, at least doubling, so a document with many false candidates still parses in
+ *   linear time.
+ * - Link reference and footnote definitions apply to the whole document. After the first pass,
+ *   a piece that still has bracket text and lacks definitions made elsewhere is parsed again with
+ *   those definitions written before it (after it, for the first piece, whose start may be front
+ *   matter), and the nodes they make are dropped again.
+ * - Only `\n` and `\r\n` line ends are cut at; a document with a lone `\r` is parsed whole.
+ *
+ * `test/pipeline/parse.test.ts` and `npm run fuzz` compare the joined tree with the whole parse on
+ * generated documents and on real ones.
  */
-import type { Root } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import './micromark-fix.js';
+import { checkLimits, DEFAULT_LIMITS, type Limits } from './limits.js';
 
 const parser = unified().use(remarkParse);
 
 /** Pieces smaller than this are not worth cutting out. */
 const MIN_PIECE = 16 * 1024;
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
-const HEADING = /^#{1,6}(?:[ \t\r]|$)/u;
-const BLANK = /^[ \t\r]*$/u;
-const DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/u;
-/** HTML blocks that may contain blank lines, and what ends each (CommonMark's kinds 1 to 5). */
-const RAW_TAG = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/iu;
-const HTML_BLOCKS: readonly [RegExp, string][] = [
-  [/^ {0,3}<!--/u, '-->'],
-  [/^ {0,3}<\?/u, '?>'],
-  [/^ {0,3}<!\[CDATA\[/u, ']]>'],
-  [/^ {0,3}<![A-Za-z]/u, '>'],
-];
+/** The whole document in one go (what the pieces add up to). */
+export function parseWhole(source: string): Root {
+  return parser.parse(source);
+}
 
-/** The text that ends an HTML block opened on this line, or null. */
-function htmlBlockEnd(text: string): string | null {
-  const raw = RAW_TAG.exec(text);
-  if (raw) return `</${raw[1]!.toLowerCase()}>`;
-  return HTML_BLOCKS.find(([open]) => open.test(text))?.[1] ?? null;
+export interface ParseOptions {
+  /** Smallest piece to cut out (tests use 1 to cut at every candidate). */
+  minPiece?: number;
+  /** Limits checked before parsing; see limits.ts. */
+  limits?: Readonly<Limits>;
+}
+
+interface Candidate {
+  offset: number;
+  line: number;
+  /** Offset just past the candidate line and its line ending. */
+  lineEnd: number;
+}
+
+/**
+ * Lines that may start a top-level ATX heading after a blank line: a `#` in the first column
+ * followed by at most five more, then a space, a tab or the line end. Only a guess; the parse
+ * checks each one.
+ */
+export function candidates(source: string): Candidate[] {
+  const found: Candidate[] = [];
+  if (/\r(?!\n)/u.test(source)) return found;
+  let previousBlank = true;
+  let line = 1;
+  for (let start = 0; start < source.length; line++) {
+    let end = source.indexOf('\n', start);
+    if (end < 0) end = source.length;
+    let blank = true;
+    for (let k = start; k < end && blank; k++) {
+      const c = source.charCodeAt(k);
+      blank = c === 0x20 || c === 0x09 || c === 0x0d;
+    }
+    if (previousBlank && start > 0 && source.charCodeAt(start) === 0x23) {
+      let k = start;
+      while (k < end && source.charCodeAt(k) === 0x23) k++;
+      const after = k < end ? source.charCodeAt(k) : -1;
+      if (k - start <= 6 && (after === -1 || after === 0x20 || after === 0x09 || after === 0x0d)) {
+        found.push({ offset: start, line, lineEnd: Math.min(end + 1, source.length) });
+      }
+    }
+    previousBlank = blank;
+    start = end + 1;
+  }
+  return found;
 }
 
 interface Piece {
   offset: number;
   line: number;
+  /** Where the piece ends: the start of the next piece's heading, or the document's end. */
+  end: number;
+  /** Where its parse ends: past the next piece's heading line, which closes every open block. */
+  parseEnd: number;
+  tree: Root;
 }
 
-/** Where the document can be cut (pieces at least `minPiece` long), or null when it must be parsed whole. */
-export function cutPoints(source: string, minPiece = MIN_PIECE): Piece[] | null {
-  const cuts: Piece[] = [];
-  let fence: { char: string; length: number } | null = null;
-  let htmlEnd: string | null = null;
-  let previousBlank = true;
-  let lastCut = 0;
-  let line = 1;
-  for (let start = 0; start < source.length; line++) {
-    let end = source.indexOf('\n', start);
-    if (end < 0) end = source.length;
-    const text = source.slice(start, end);
-    if (fence) {
-      const m = FENCE.exec(text);
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length && BLANK.test(text.slice(m[0].length))) fence = null;
-    } else if (htmlEnd) {
-      if (text.toLowerCase().includes(htmlEnd)) htmlEnd = null;
-    } else {
-      const f = FENCE.exec(text);
-      if (f) fence = { char: f[1]![0]!, length: f[1]!.length };
-      else if (DEFINITION.test(text)) return null;
-      else {
-        const html = htmlBlockEnd(text);
-        if (html && !text.toLowerCase().includes(html, text.indexOf('<') + 2)) htmlEnd = html;
-        else if (previousBlank && HEADING.test(text) && start - lastCut >= minPiece) {
-          cuts.push({ offset: start, line });
-          lastCut = start;
+/** Visit every node below `root` without recursion, in document order. */
+function eachNode(root: Root, fn: (node: Nodes) => void): void {
+  const stack: Nodes[] = [...root.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    fn(node);
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+}
+
+function shift(tree: Root, lines: number, offset: number): void {
+  if (lines === 0 && offset === 0) return;
+  eachNode(tree, (node) => {
+    const position = node.position;
+    if (!position) return;
+    position.start.line += lines;
+    position.end.line += lines;
+    if (position.start.offset !== undefined) position.start.offset += offset;
+    if (position.end.offset !== undefined) position.end.offset += offset;
+  });
+}
+
+/** Cut at verified headings and parse each piece with the line after it. */
+function firstPass(source: string, minPiece: number): Piece[] {
+  const found = candidates(source);
+  const pieces: Piece[] = [];
+  let start = 0;
+  let startLine = 1;
+  let k = 0;
+  for (;;) {
+    let need = minPiece;
+    let cut: Candidate | undefined;
+    let tree: Root | undefined;
+    for (;;) {
+      while (k < found.length && found[k]!.offset - start < need) k++;
+      cut = found[k];
+      if (!cut) break;
+      tree = parser.parse(source.slice(start, cut.lineEnd));
+      const last = tree.children[tree.children.length - 1];
+      if (last?.type === 'heading' && last.position?.start.offset === cut.offset - start) {
+        tree.children.pop();
+        break;
+      }
+      need = Math.max(2 * need, cut.offset - start + 1);
+    }
+    if (!cut) {
+      const tree = parser.parse(source.slice(start));
+      pieces.push({ offset: start, line: startLine, end: source.length, parseEnd: source.length, tree });
+      return pieces;
+    }
+    pieces.push({ offset: start, line: startLine, end: cut.offset, parseEnd: cut.lineEnd, tree: tree! });
+    start = cut.offset;
+    startLine = cut.line;
+    k++;
+  }
+}
+
+/** Where the pieces of a document start (tests use it to see that cuts were made). */
+export function pieceStarts(source: string, minPiece = MIN_PIECE): number[] {
+  return firstPass(source, minPiece).map((p) => p.offset);
+}
+
+interface Definitions {
+  /** Identifiers of link reference definitions, and their labels as written. */
+  links: Map<string, string>;
+  footnotes: Map<string, string>;
+}
+
+function definitionsOf(tree: Root): Definitions & { brackets: boolean } {
+  const links = new Map<string, string>();
+  const footnotes = new Map<string, string>();
+  let brackets = false;
+  eachNode(tree, (node) => {
+    if (node.type === 'definition') {
+      if (!links.has(node.identifier)) links.set(node.identifier, node.label ?? node.identifier);
+    } else if (node.type === 'footnoteDefinition') {
+      if (!footnotes.has(node.identifier)) footnotes.set(node.identifier, node.label ?? node.identifier);
+    } else if (node.type === 'text' && !brackets) {
+      brackets = node.value.includes('[') || node.value.includes(']');
+    }
+  });
+  return { links, footnotes, brackets };
+}
+
+/** Markdown that defines the given labels, one block, ending with a blank line. */
+function definitionText(links: string[], footnotes: string[]): string {
+  let text = '';
+  for (const label of links) text += `[${label.replace(/[\r\n]+/gu, ' ')}]: #\n`;
+  if (links.length > 0) text += '\n';
+  for (const label of footnotes) text += `[^${label.replace(/[\r\n]+/gu, ' ')}]: x\n\n`;
+  return text;
+}
+
+const lineCount = (text: string): number => {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+};
+
+/**
+ * Parse a piece again with the definitions made in other pieces: before it, or, for the first
+ * piece (whose start may be front matter), after the heading that follows it. Returns null when the
+ * added definitions did not come back as exactly the nodes expected (the caller then parses whole).
+ */
+function withDefinitions(source: string, piece: Piece, first: boolean, links: string[], footnotes: string[]): Root | null {
+  const text = source.slice(piece.offset, piece.parseEnd);
+  const last = piece.parseEnd === source.length;
+  const added = definitionText(links, footnotes);
+  const expected = links.length + footnotes.length;
+  let tree: Root;
+  if (first) {
+    tree = parser.parse(`${text}${text.endsWith('\n') ? '' : '\n'}\n${added}`);
+    const extra = tree.children.filter((c) => (c.position?.start.offset ?? 0) >= text.length);
+    if (extra.length !== expected || !extra.every(isDefinition)) return null;
+    tree.children.length -= extra.length;
+  } else {
+    const prefix = `${added}\n`;
+    tree = parser.parse(prefix + text);
+    const extra = tree.children.filter((c) => (c.position?.end.offset ?? 0) <= prefix.length);
+    if (extra.length !== expected || !extra.every(isDefinition) || tree.children[expected]?.type !== 'heading') return null;
+    tree.children.splice(0, expected);
+    shift(tree, -lineCount(prefix), -prefix.length);
+  }
+  if (!last) {
+    const heading = tree.children.pop();
+    if (heading?.type !== 'heading' || heading.position?.start.offset !== piece.end - piece.offset) return null;
+  }
+  return tree;
+}
+
+/** micromark's identifier for a label: white space collapsed, trimmed, case folded, lower case. */
+export function identifierOf(label: string): string {
+  return label
+    .replace(/[\t\n\r ]+/gu, ' ')
+    .replace(/^ | $/gu, '')
+    .toLowerCase()
+    .toUpperCase()
+    .toLowerCase();
+}
+
+/**
+ * Identifiers of every innermost `[…]` in a text (footnote labels with their `^`): a superset of
+ * the labels its references can use. A label that goes over lines is also read without the quote
+ * markers and indentation that start its later lines, as the parser reads it inside containers.
+ */
+export function bracketed(text: string): Set<string> {
+  const found = new Set<string>();
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x5b) open = i;
+    else if (c === 0x5d && open >= 0) {
+      if (i - open <= 1000) {
+        const inner = text.slice(open + 1, i);
+        found.add(identifierOf(inner));
+        if (inner.includes('\n')) found.add(identifierOf(inner.replace(/\n[ \t>]*/gu, '\n')));
+      }
+      open = -1;
+    }
+  }
+  return found;
+}
+
+const isDefinition = (node: RootContent): boolean => node.type === 'definition' || node.type === 'footnoteDefinition';
+
+/** Parse a document; long ones in pieces, with the same result as parsing it whole. */
+export function parseMarkdown(source: string, options: ParseOptions | number = {}): Root {
+  const { minPiece = MIN_PIECE, limits = DEFAULT_LIMITS } = typeof options === 'number' ? { minPiece: options } : options;
+  checkLimits(source, limits);
+  if (source.length < 2 * minPiece) return parser.parse(source);
+  const pieces = firstPass(source, minPiece);
+  if (pieces.length === 1) return pieces[0]!.tree;
+
+  const defs = pieces.map((p) => definitionsOf(p.tree));
+  const allLinks = new Map<string, string>();
+  const allFootnotes = new Map<string, string>();
+  for (const d of defs) {
+    for (const [id, label] of d.links) if (!allLinks.has(id)) allLinks.set(id, label);
+    for (const [id, label] of d.footnotes) if (!allFootnotes.has(id)) allFootnotes.set(id, label);
+  }
+  if (allLinks.size > 0 || allFootnotes.size > 0) {
+    for (const [i, piece] of pieces.entries()) {
+      const own = defs[i]!;
+      if (!own.brackets) continue;
+      const wanted = bracketed(source.slice(piece.offset, piece.end));
+      const links: string[] = [];
+      const footnotes: string[] = [];
+      for (const id of wanted) {
+        if (id.startsWith('^')) {
+          const label = allFootnotes.get(id.slice(1));
+          if (label !== undefined && !own.footnotes.has(id.slice(1))) footnotes.push(label);
+        } else {
+          const label = allLinks.get(id);
+          if (label !== undefined && !own.links.has(id)) links.push(label);
         }
       }
+      if (links.length === 0 && footnotes.length === 0) continue;
+      const tree = withDefinitions(source, piece, i === 0, links, footnotes);
+      if (!tree) return parser.parse(source);
+      piece.tree = tree;
     }
-    previousBlank = BLANK.test(text);
-    start = end + 1;
   }
-  return cuts;
-}
 
-export function parseMarkdown(source: string, minPiece = MIN_PIECE): Root {
-  const cuts = cutPoints(source, minPiece);
-  if (!cuts || cuts.length === 0) return parser.parse(source);
-  const starts: Piece[] = [{ offset: 0, line: 1 }, ...cuts];
   const root: Root = { type: 'root', children: [] };
-  starts.forEach((piece, i) => {
-    const end = starts[i + 1]?.offset ?? source.length;
-    const tree = parser.parse(source.slice(piece.offset, end));
-    visit(tree, (node) => {
-      if (node === tree || !node.position) return;
-      const { start: s, end: e } = node.position;
-      s.line += piece.line - 1;
-      e.line += piece.line - 1;
-      if (s.offset !== undefined) s.offset += piece.offset;
-      if (e.offset !== undefined) e.offset += piece.offset;
-    });
-    root.children.push(...tree.children);
-  });
-  const lines = source.split('\n');
+  for (const piece of pieces) {
+    shift(piece.tree, piece.line - 1, piece.offset);
+    for (const child of piece.tree.children) root.children.push(child);
+  }
+  const lastLineStart = source.lastIndexOf('\n') + 1;
   root.position = {
     start: { line: 1, column: 1, offset: 0 },
-    end: { line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: source.length },
+    end: { line: lineCount(source) + 1, column: source.length - lastLineStart + 1, offset: source.length },
   };
   return root;
 }

@@ -16,6 +16,7 @@ import { createClassifier } from '../policy/match.js';
 import { getDefaultRegistry, type Registry } from '../policy/registry.js';
 import { SourceIndex } from '../util/source.js';
 import { repairTree, type SourceRepair } from './encoding-stage.js';
+import { DEFAULT_LIMITS, LimitError, type Limits } from './limits.js';
 import { parseMarkdown } from './parse.js';
 import { EXIT_CONTENT, InputError } from './read.js';
 
@@ -27,6 +28,8 @@ export interface ProcessOptions {
   /** The configuration's word on the official-only promise. */
   officialOnly?: boolean;
   registry?: Registry;
+  /** Size and nesting limits (defaults in pipeline/limits.ts). */
+  limits?: Partial<Limits>;
 }
 
 export interface ProcessedDocument {
@@ -59,7 +62,13 @@ export function documentName(path: string): string {
 
 export function processSource(source: string, options: ProcessOptions): ProcessedDocument {
   const registry = options.registry ?? getDefaultRegistry();
-  const tree = parseMarkdown(source);
+  let tree: Root;
+  try {
+    tree = parseMarkdown(source, { limits: { ...DEFAULT_LIMITS, ...options.limits } });
+  } catch (error) {
+    if (error instanceof LimitError) throw new InputError(options.path, error.message, EXIT_CONTENT, error.line);
+    throw error;
+  }
   const index = new SourceIndex(source);
   const repairs = repairTree(tree, source, index);
   const repairsByLine = new Map<number, SourceRepair[]>();
