@@ -24,7 +24,7 @@ import type { RuleMeta } from './lint/rule.js';
 import { lintDocument } from './lint/run.js';
 import { resolveRuleSettings, type RuleEntry } from './lint/settings.js';
 import type { Roadmap } from './model/types.js';
-import { processSource, type ProcessedDocument } from './pipeline/process.js';
+import { processSource, type ProcessedDocument, type ProcessOptions } from './pipeline/process.js';
 import { readSource } from './pipeline/read.js';
 import type { Registry } from './policy/registry.js';
 import { REPORTERS } from './report/index.js';
@@ -60,6 +60,8 @@ export interface DocumentOptions {
   officialOnly?: boolean;
   /** An official-source registry (default: the built-in one, or the configuration's). */
   registry?: Registry;
+  /** maxNesting and maxFileSize, checked before parsing (defaults: 1,000 and 32 MiB). */
+  limits?: ProcessOptions['limits'];
 }
 
 function documentOptions(options: DocumentOptions, text: string): Parameters<typeof processSource>[1] {
@@ -68,6 +70,7 @@ function documentOptions(options: DocumentOptions, text: string): Parameters<typ
     bom: text.charCodeAt(0) === 0xfeff,
     ...(options.registry ? { registry: options.registry } : {}),
     ...(options.officialOnly !== undefined ? { officialOnly: options.officialOnly } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
   };
 }
 
