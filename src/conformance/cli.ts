@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 /**
- * npm run conformance -- <dir> [--min-pass-rate 1] [--min-known-failures 5]
+ * npm run conformance -- <dir> [--min-pass-rate 1] [--min-known-failures 6]
  *
  * Prints pass counts per file and every failing case; exits 1 below the thresholds, 2 on bad usage.
  * The defaults are the figures this engine reached on ftfy's published cases: every case ftfy
- * passes, and 5 of its 10 known failures.
+ * passes, and 6 of its 10 known failures.
  */
 import { parseArgs } from 'node:util';
 import { runConformance } from './run.js';
 
 const DEFAULT_MIN_PASS_RATE = 1;
-const DEFAULT_MIN_KNOWN_FAILURES = 5;
+const DEFAULT_MIN_KNOWN_FAILURES = 6;
 
 const show = (s: string): string => JSON.stringify(s);
 
@@ -31,7 +31,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (values.help || positionals.length !== 1) {
-    process.stderr.write('usage: npm run conformance -- <dir> [--min-pass-rate 1] [--min-known-failures 5]\n');
+    process.stderr.write('usage: npm run conformance -- <dir> [--min-pass-rate 1] [--min-known-failures 6]\n');
     return values.help ? 0 : 2;
   }
   const minRate = Number(values['min-pass-rate'] ?? DEFAULT_MIN_PASS_RATE);

@@ -26,6 +26,7 @@ import {
   UPPER_ACC,
   UPPER_COMMON,
 } from './classes.js';
+import { CODE_PAGES } from './code-pages.js';
 
 const ASCII_LETTER = ASCII_UPPER | ASCII_LOWER;
 const SYMBOLS = PUNCT | CURRENCY | NUMERIC | LAW | BAD;
@@ -62,6 +63,66 @@ const SUPERSCRIPT_23 = set('²³');
 const LITERALS = ['√±', '√∂', '≈°', '‚Ä', '‚â', 'вЂ', 'ГўВЂВ', 'ā€'];
 const LITERAL_FIRST = set(LITERALS.map((l) => l[0]!).join(''));
 
+/**
+ * Shapes of whole scripts read through one code page, as flags per character: a lead and a
+ * continuation character, twice in a row ("Õ–Ö€" for Armenian read as windows-1252, "ЩѓШі" for
+ * Arabic read as windows-1251, "—Å–æ" for Cyrillic read as MacRoman).
+ */
+const SHAPE = new Uint8Array(0x10000);
+const MAC_CONT = 1;
+const CONT_1251 = 2;
+const CONT_1252 = 4;
+const LEAD2_1251 = 8;
+const LEAD3_1251 = 16;
+const LEAD_1252 = 32;
+const MAC_LEAD = 64;
+const flag = (chars: string, bit: number): void => {
+  for (const ch of chars) if (ch.charCodeAt(0) >= 0x80 && ch !== '\u00a0') SHAPE[ch.charCodeAt(0)]! |= bit;
+};
+flag(CODE_PAGES.macroman.high.slice(0, 0x40), MAC_CONT);
+flag(CODE_PAGES['windows-1251'].high.slice(0, 0x40), CONT_1251);
+flag(CODE_PAGES['windows-1252'].high.slice(0, 0x40), CONT_1252);
+flag(CODE_PAGES['windows-1251'].high.slice(0x42, 0x60), LEAD2_1251);
+flag(CODE_PAGES['windows-1251'].high.slice(0x60, 0x70), LEAD3_1251);
+flag('ÔÕÖ×ØÙÚÛ', LEAD_1252);
+// MacRoman leads of Latin Extended-A (ƒ ≈), Latin-1 letters (√) and Cyrillic (– —).
+flag('ƒ≈√–—', MAC_LEAD);
+const MAC_PAIR = 128;
+// MacRoman leads of Armenian, Hebrew and Arabic: "’â’´", "◊ë◊î", "ÿßŸÑ".
+flag('‘’÷◊ÿŸ', MAC_PAIR);
+/** MacRoman continuation characters that also start mathematics after √ or ≈. */
+const MATH_AFTER = set('πΩµ∞∑∫∂');
+const DASHES = set('–—');
+
+const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+function shapeAt(s: string, i: number, start: number): boolean {
+  if (i - 1 < start) return false;
+  const c = SHAPE[s.charCodeAt(i)]!;
+  const p = SHAPE[s.charCodeAt(i - 1)]!;
+  if (c & MAC_CONT && p & MAC_LEAD) {
+    const pc = s.charCodeAt(i - 1);
+    if (DASHES.has(pc)) {
+      // A dash glued between two such characters: "—Å–æ". A dash before one letter is a dash.
+      if (i - 2 >= start && SHAPE[s.charCodeAt(i - 2)]! & MAC_CONT) return true;
+    } else if (!MATH_AFTER.has(s.charCodeAt(i))) return true;
+  }
+  // Latin read as windows-1251: a lead glued to an ASCII letter ("FГјr", "Гјber", "Г©n").
+  if (c & CONT_1251 && p & LEAD2_1251) {
+    const before = i - 2 >= start ? s.charCodeAt(i - 2) : 0;
+    const after = s.charCodeAt(i + 1);
+    if (isAsciiLetter(before) || isAsciiLetter(after)) return true;
+  }
+  if (i - 3 < start) return false;
+  const pp = SHAPE[s.charCodeAt(i - 2)]!;
+  const ppp = SHAPE[s.charCodeAt(i - 3)]!;
+  if (c & CONT_1251 && p & LEAD2_1251 && pp & CONT_1251 && ppp & LEAD2_1251) return true;
+  if (c & LEAD3_1251 && p & CONT_1251 && pp & CONT_1251 && ppp & LEAD3_1251) return true;
+  if (c & CONT_1252 && p & LEAD_1252 && pp & CONT_1252 && ppp & LEAD_1252) return true;
+  if (c & MAC_CONT && p & MAC_PAIR && pp & MAC_CONT && ppp & MAC_PAIR) return true;
+  return false;
+}
+
 const cls = (s: string, i: number): number => (i >= 0 && i < s.length ? CLASS[s.charCodeAt(i)]! : 0);
 
 /** True when the text has no character that any code page puts at a high byte: it cannot be mojibake. */
@@ -75,6 +136,19 @@ export function isClean(text: string, start = 0, end = text.length): boolean {
 
 /** Is there at least one sign of mojibake in text[start, end)? */
 export function isBad(text: string, start = 0, end = text.length): boolean {
+  return scan(text, start, end, true);
+}
+
+/**
+ * The pair rules alone, without the shapes of whole scripts: what a word shows by itself. Used to
+ * weigh a word against its repair, where an all-capital Ukrainian word ("ВІКІ") must not count
+ * as windows-1251 mojibake only because its letters alternate like it.
+ */
+export function hasBadPair(text: string): boolean {
+  return scan(text, 0, text.length, false);
+}
+
+function scan(text: string, start: number, end: number, shapes: boolean): boolean {
   // Fast skip: nothing suspicious, nothing to find.
   let first = -1;
   for (let i = start; i < end; i++) {
@@ -93,7 +167,7 @@ export function isBad(text: string, start = 0, end = text.length): boolean {
     const c = text.charCodeAt(i);
     const k = CLASS[c]!;
     const ascii = c < 0x80;
-    if (!((ascii && prevAscii) || (k | prevClass) === 0) && badAt(text, i, start, end)) return true;
+    if (!((ascii && prevAscii) || (k | prevClass) === 0) && badAt(text, i, start, end, shapes)) return true;
     prevClass = k;
     prevAscii = ascii;
   }
@@ -101,7 +175,7 @@ export function isBad(text: string, start = 0, end = text.length): boolean {
 }
 
 /** Is there a sign of mojibake that ends at text[i]? */
-function badAt(s: string, i: number, start: number, end: number): boolean {
+function badAt(s: string, i: number, start: number, end: number, shapes: boolean): boolean {
   const c = s.charCodeAt(i);
   const p = i - 1 >= start ? s.charCodeAt(i - 1) : -1;
   // Every rule needs a non-ASCII character here or just before: plain text costs two compares.
@@ -163,6 +237,7 @@ function badAt(s: string, i: number, start: number, end: number): boolean {
   if (GREEK_LEAD.has(c) && GREEK_LEAD.has(pp) && (a & (C1 | BAD | PUNCT | CURRENCY) || p === DEGREE)) return true;
   if (p === code('€') && pp === code('β') && GREEK_AFTER_BETA_EURO.has(c)) return true;
   if (LITERAL_FIRST.has(c) && startsLiteral(s, i, end)) return true;
+  if (shapes && SHAPE[c]! && shapeAt(s, i, start)) return true;
   // A no-break space turned into a plain space after Ã or Â.
   if (p === A_TILDE && (c === NBSP || c === code('¡'))) return true;
   if ((c === A_TILDE || c === A_CIRC) && i + 1 < end && s.charCodeAt(i + 1) === SPACE_CHAR) {

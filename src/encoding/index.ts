@@ -100,7 +100,7 @@ function repairLine(line: string, evidence: Evidence): RepairResult {
     const fixed = fixSegment(line, layers);
     if (fixed !== line) {
       const found = spans(line, fixed, layers, 'text');
-      own = keep(line, found, { basis: 'text', wholeLine: coversNonAscii(line, found) });
+      own = keep(line, found, { basis: 'text', wholeLine: coversNonAscii(line, found), evidenceScripts: scriptsOfBlocks(evidence.blocks) });
       text = apply(line, own);
     }
   }
@@ -293,6 +293,7 @@ export function gatherEvidence(texts: Iterable<string>): Evidence {
 
 /** Blocks where characters that mojibake hides are common in documents. */
 const COMMON_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x00a1, 0x00bf], // Latin-1 signs and punctuation (© · » µ)
   [0x00c0, 0x024f], // Latin-1 letters, Latin Extended-A and -B
   [0x1e00, 0x1eff], // Latin Extended Additional (Vietnamese)
   [0x2010, 0x205e], // General Punctuation

@@ -12,7 +12,7 @@
  * it; mojibake scores high; a decoding that turns correct text into something else scores higher
  * than the text it would replace. Off the hot path: this runs only on lines that have a candidate.
  */
-import { isBad } from './badness.js';
+import { hasBadPair } from './badness.js';
 
 export const enum Script {
   None = 0,
@@ -84,6 +84,8 @@ const SOFT = new Set([...'’‘ʼ´·‐‑\u00a0\u05f3\u05f4']);
 /** Latin letters that are words on their own (French à, Portuguese é, Scandinavian å, ø, ö...). */
 const WORD_LETTERS = new Set([...'ÀÅÉØÖÄÜÓÁÍÚÈÊÔàåéøöäüóáíúèêôy']);
 
+const UNCASED = new Set([Script.CJK, Script.Arabic, Script.Hebrew, Script.Thai, Script.Indic]);
+
 interface Info {
   cp: number;
   letter: boolean;
@@ -136,32 +138,23 @@ export function scriptCounts(text: string): Map<Script, number> {
  */
 export function oddity(word: string, context: ReadonlySet<Script>): number {
   const chars = [...word].map(info);
-  let n = isBad(word) ? 2 : 0;
+  let n = hasBadPair(word) ? 2 : 0;
   const own = new Map<Script, number>();
   for (const c of chars) if (c.letter) own.set(c.script, (own.get(c.script) ?? 0) + 1);
   let prevLetter: Info | null = null;
   let sinceLetter = 0;
   let wedged = false;
-  let letters = 0;
-  let nonAsciiLetters = 0;
-  let lone: Info | null = null;
-  let garble = 0;
-  let symbols = 0;
   for (let k = 0; k < chars.length; k++) {
     const c = chars[k]!;
     const ch = String.fromCodePoint(c.cp);
     if (isControl(ch)) n += 2;
     if (c.mark) continue;
     if (c.letter) {
-      letters++;
-      if (c.cp >= 0x80) {
-        nonAsciiLetters++;
-        lone = c;
-      }
       if (rareLetter(c.cp)) n++;
       if (prevLetter) {
         if (sinceLetter === 0) {
-          if (prevLetter.script !== c.script) n++;
+          // ASCII words glued to a script without case are ordinary ("GECOS는", "لـWin"); other mixes are not.
+          if (prevLetter.script !== c.script && !(prevLetter.cp < 0x80 && UNCASED.has(c.script)) && !(c.cp < 0x80 && UNCASED.has(prevLetter.script))) n++;
           if (prevLetter.lower && c.upper && (prevLetter.cp >= 0x80 || c.cp >= 0x80)) n++;
         } else if (wedged) n++;
       }
@@ -171,10 +164,8 @@ export function oddity(word: string, context: ReadonlySet<Script>): number {
       continue;
     }
     if (c.cp >= 0x80 && !SOFT.has(ch) && !spaceRe.test(ch)) {
-      symbols++;
       if (sinceLetter < 2) wedged = true;
       if (GARBLE.has(ch)) {
-        garble++;
         if (prevLetter && sinceLetter === 0) n++;
         else if (k + 1 < chars.length && chars[k + 1]!.letter) n++;
       }
@@ -183,14 +174,39 @@ export function oddity(word: string, context: ReadonlySet<Script>): number {
     }
     sinceLetter++;
   }
-  // A lone letter of a script the line does not otherwise use ("В©" in an English line).
+  // One or two letters of a script the line does not otherwise use ("В©", "ГЁ" in an Italian line).
   for (const [script, count] of own) {
-    if (count === 1 && script !== Script.Latin && script !== Script.CJK && !context.has(script)) n++;
+    if (count <= 2 && script !== Script.Latin && script !== Script.CJK && !context.has(script)) n++;
   }
-  // A word of one non-ASCII Latin letter and symbols ("Ù’", "Õ¤"), unless the letter is a word.
-  if (letters === 1 && nonAsciiLetters === 1 && lone!.script === Script.Latin && !WORD_LETTERS.has(String.fromCodePoint(lone!.cp))) n++;
-  // Symbols only, with some that only code pages produce ("’§").
-  if (letters === 0 && garble > 0 && symbols > 1) n++;
+  return n + wordShapes(word);
+}
+
+/**
+ * Per space-separated word: a word of one non-ASCII Latin letter and symbols ("Ù’", "Õ¤", "Ù"),
+ * unless the letter is a word by itself; a word of symbols only, with some that only code pages
+ * produce ("’§") or four and more signs glued together ("×¢×´×™").
+ */
+function wordShapes(text: string): number {
+  let n = 0;
+  for (const word of text.split(/\s+/u)) {
+    if (word === '') continue;
+    let letters = 0;
+    let lone = '';
+    let garble = false;
+    let symbols = 0;
+    for (const ch of word) {
+      if (ch.charCodeAt(0) < 0x80 ? scriptOf(ch.charCodeAt(0)) === Script.Latin : letterRe.test(ch)) {
+        letters++;
+        lone = ch;
+      } else if (ch.charCodeAt(0) >= 0x80 && !markRe.test(ch)) {
+        symbols++;
+        if (GARBLE.has(ch)) garble = true;
+      }
+    }
+    const cp = lone.codePointAt(0) ?? 0;
+    if (letters === 1 && cp >= 0x80 && scriptOf(cp) === Script.Latin && !WORD_LETTERS.has(lone)) n++;
+    else if (letters === 0 && ((garble && symbols > 1) || symbols >= 4)) n++;
+  }
   return n;
 }
 
@@ -232,15 +248,18 @@ export function judge(line: string, candidates: readonly Candidate[], how: Judge
       last.members.push(c);
     } else groups.push({ start: s, end: e, members: [c] });
   }
-  const lineScripts = scriptCounts(line);
-  // The line as every candidate would have it: the context a repaired word is read in.
+  // The line outside every candidate: the context a word is read in as it stands. And the line
+  // as every candidate would have it: the context a repaired word is read in.
+  let rest = '';
   let all = '';
   let pos = 0;
   for (const c of sorted) {
     if (c.start < pos) return [];
+    rest += line.slice(pos, c.start) + ' ';
     all += line.slice(pos, c.start) + c.replacement;
     pos = c.end;
   }
+  const lineScripts = scriptCounts(rest + line.slice(pos));
   const repairedScripts = scriptCounts(all + line.slice(pos));
   const kept: Candidate[] = [];
   const ties: { members: Candidate[]; scripts: Set<Script> }[] = [];
@@ -319,7 +338,7 @@ function acceptGroup(
       if (oddity(leftWord, new Set()) === 0 && oddity(rightWord, new Set()) === 0) return 'worse';
     }
   }
-  const contextBefore = without(lineScripts, scriptCounts(before));
+  const contextBefore = new Set(lineScripts.keys());
   const contextAfter = without(repairedScripts, scriptCounts(after));
   for (const s of how.evidenceScripts ?? []) contextAfter.add(s);
   const was = oddity(before, contextBefore);
