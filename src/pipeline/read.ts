@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { firstInvalidUtf8 } from '../encoding/codecs.js';
+import { detectUtf16 } from '../encoding/detect.js';
 
 /** Exit status families, shared by every command. */
 export const EXIT_OK = 0;
@@ -33,6 +34,14 @@ export interface SourceText {
 /** Decode and check bytes that claim to be a UTF-8 Markdown document. */
 export function decodeSource(file: string, bytes: Uint8Array): SourceText {
   if (bytes.length === 0) throw new InputError(file, 'empty file: a roadmap needs at least a "# Title"', EXIT_CONTENT);
+  const utf16 = detectUtf16(bytes);
+  if (utf16) {
+    throw new InputError(
+      file,
+      `${utf16.encoding} text${utf16.bom ? ' (with a byte order mark)' : ''}, not UTF-8: save it as UTF-8, or convert it with \`iconv -f ${utf16.bom ? 'UTF-16' : utf16.encoding} -t UTF-8\``,
+      EXIT_CONTENT,
+    );
+  }
   const nul = bytes.indexOf(0);
   if (nul >= 0) throw new InputError(file, `binary file, not Markdown (NUL byte at offset ${nul})`, EXIT_CONTENT);
   const bad = firstInvalidUtf8(bytes);
