@@ -96,7 +96,8 @@ export function baselinePathFor(options: RunOptions, configs: ResolvedConfig[], 
   if (explicit) return resolve(cwd, explicit);
   const configured = configs.find((c) => c.baseline)?.baseline;
   if (configured) return configured;
-  return writing ? resolve(cwd, BASELINE_FILE) : null;
+  // The default file applies whenever it exists, so --write-baseline followed by lint uses it.
+  return resolve(cwd, BASELINE_FILE);
 }
 
 /** Apply the baseline, print the report, and return the exit code. */

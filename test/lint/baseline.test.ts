@@ -47,6 +47,19 @@ describe('baselines', () => {
     expect(lines.filter((l) => l.includes('warn baseline Stale baseline entry official-only'))).toHaveLength(1);
   });
 
+  it('with no configuration, the default baseline that --write-baseline wrote applies to the next run', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'content'));
+    cpSync(ROADMAP, join(dir, 'content/backend-roadmap.md'));
+    expect(cli(['lint', '--no-config'], { cwd: dir }).code).toBe(1);
+    const written = cli(['lint', '--no-config', '--write-baseline'], { cwd: dir });
+    expect(written.stderr).toContain(`to the baseline ${join(dir, 'roadmap-baseline.json')}`);
+    const next = cli(['lint', '--no-config'], { cwd: dir });
+    expect(next.code).toBe(0);
+    expect(next.stdout).toMatch(/\d+ findings accepted by the baseline/u);
+    expect(cli(['lint', '--no-config', '--no-baseline'], { cwd: dir }).code).toBe(1);
+  });
+
   it('--write-baseline takes a file; --baseline applies it; --no-baseline ignores it', () => {
     const dir = project();
     expect(cli(['lint', '--write-baseline', 'accepted.json'], { cwd: dir }).code).toBe(0);
