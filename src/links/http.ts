@@ -202,8 +202,8 @@ export class LinkChecker {
       allowHosts: options.allowHosts ?? [],
       userAgent: options.userAgent,
       resolve: options.resolve ?? ((hostname) => lookup(hostname, { all: true, verbatim: true })),
-      route: options.route,
-      onDone: options.onDone,
+      ...(options.route ? { route: options.route } : {}),
+      ...(options.onDone ? { onDone: options.onDone } : {}),
       now: options.now ?? Date.now,
     };
     this.#global = new Slots(this.#options.concurrency);

@@ -23,13 +23,4 @@ export class SourceIndex {
     }
     return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
   }
-
-  /** Offset of the start of a 1-based line. */
-  lineStart(line: number): number {
-    return this.#lineStarts[Math.min(Math.max(line, 1), this.#lineStarts.length) - 1]!;
-  }
-
-  get lineCount(): number {
-    return this.#lineStarts.length;
-  }
 }
