@@ -11,7 +11,7 @@ export function anchorsOf(doc: ProcessedDocument): Set<string> {
   const anchors = new Set<string>();
   walkTree(doc.tree, (node) => {
     if (node.type === 'heading') {
-      anchors.add(slugger.slug(plainText(node)));
+      anchors.add(slugger.slug(plainText(node).trim()));
     } else if (node.type === 'html') {
       for (const m of node.value.matchAll(ID_ATTRIBUTE)) anchors.add(m[1] ?? m[2] ?? m[3] ?? '');
     }

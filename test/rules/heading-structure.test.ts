@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf, placesOf } from './harness.js';
+
+describe('heading-structure', () => {
+  it('reports a heading before the title, a second H1 and a skipped level', async () => {
+    const source = '## Intro\n\n# Title\n\n## 1. A\n\n#### Deep\n\n# Another\n';
+    expect(await placesOf('heading-structure', source)).toEqual(['1:1 titleNotFirst', '7:1 skippedLevel', '9:1 secondTitle']);
+  });
+
+  it('points a second title back at the first one', async () => {
+    const [f] = await findingsOf('heading-structure', '# One\n\n## 1. A\n\n* [a](https://a.example/)\n\n# Two\n');
+    expect(f).toMatchObject({ messageId: 'secondTitle', message: 'Second H1 "Two": a document has one title (first H1 at line 1)' });
+    expect(f!.related).toEqual({ message: 'the title', line: 1, column: 1 });
+  });
+
+  it('passes one title and levels that step down one at a time', async () => {
+    expect(await placesOf('heading-structure', '# T\n\n## 1. A\n\n### A.1\n\n## 2. B\n\n### B.1\n')).toEqual([]);
+  });
+});
