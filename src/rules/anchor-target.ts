@@ -50,11 +50,11 @@ export default defineRule({
       const node = doc.extraction.internalLinkNodes.get(link)!;
       const target = decodeFragment(link.target.slice(1));
       if (target === null) {
-        report({ messageId: 'malformed', data: { target: link.target }, node, key: link.target });
+        report({ messageId: 'malformed', data: { target: link.target }, node, key: link.target || '#' });
         continue;
       }
       if (target === '' || anchors.has(target) || anchors.has(target.toLowerCase())) continue;
-      report({ messageId: 'missing', data: { target: link.target }, node, key: link.target });
+      report({ messageId: 'missing', data: { target: link.target }, node, key: link.target || '#' });
     }
   },
 });

@@ -20,7 +20,7 @@ export default defineRule({
       const link = node as Link | LinkReference;
       if (plainText(link, { imageAlt: true }).trim() !== '' || link.children.some((c) => c.type === 'image' || c.type === 'imageReference')) return false;
       const url = link.type === 'link' ? link.url : `[${link.label ?? link.identifier}]`;
-      report({ messageId: 'empty', data: { url }, node: link, key: url });
+      report({ messageId: 'empty', data: { url }, node: link, key: url || '(empty URL)' });
       return false;
     });
   },

@@ -19,7 +19,7 @@ export default defineRule({
       const next = roadmap.sections[i + 1];
       const hasSubsections = next !== undefined && next.depth > s.depth;
       if (hasContent || hasSubsections) return;
-      report({ messageId: 'empty', data: { title: s.title }, node: sectionSources[i]!.heading, key: s.slug });
+      report({ messageId: 'empty', data: { title: s.title }, node: sectionSources[i]!.heading, key: s.slug || '(empty heading)' });
     });
   },
 });

@@ -6,7 +6,7 @@ export function reportExtractionIssues(kind: ExtractIssue['ruleId']) {
   return ({ doc, report }: RuleContext): void => {
     for (const issue of doc.extraction.issues) {
       if (issue.ruleId !== kind) continue;
-      report({ messageId: issue.messageId, data: issue.data, node: issue.node, key: issue.data.url });
+      report({ messageId: issue.messageId, data: issue.data, node: issue.node, key: issue.data.url || '(empty URL)' });
     }
   };
 }

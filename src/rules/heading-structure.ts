@@ -27,7 +27,7 @@ export default defineRule({
     });
     const title = doc.extraction.titleNode;
     if (headings[0] !== title) {
-      report({ messageId: 'titleNotFirst', data: { text: toString(headings[0]!) }, node: headings[0]!, key: toString(headings[0]!) });
+      report({ messageId: 'titleNotFirst', data: { text: toString(headings[0]!) }, node: headings[0]!, key: toString(headings[0]!) || '(empty heading)' });
     }
     const firstLine = title.position?.start.line ?? 1;
     let previous = 1;
@@ -39,10 +39,10 @@ export default defineRule({
           data: { text, titleLine: firstLine },
           node: h,
           related: { messageId: 'theTitle', node: title },
-          key: text,
+          key: text || '(empty heading)',
         });
       } else if (h.depth > previous + 1 && h !== title) {
-        report({ messageId: 'skippedLevel', data: { depth: h.depth, text, expected: previous + 1, previous }, node: h, key: text });
+        report({ messageId: 'skippedLevel', data: { depth: h.depth, text, expected: previous + 1, previous }, node: h, key: text || '(empty heading)' });
       }
       previous = h.depth;
     }
