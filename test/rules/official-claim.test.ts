@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { lintRoadmap } from '../../src/index.js';
 import { doc, findingsOf, placesOf } from './harness.js';
 
 describe('official-claim', () => {
   it('reports a link that calls itself official on a host that is not', async () => {
     const source = doc('[Python Official Docs](https://w3schools.example/python/)');
     expect(await placesOf('official-claim', source)).toEqual(['5:3 claimsOfficial']);
-    expect((await findingsOf('official-claim', source))[0]!.message).toContain('w3schools.example is not an official source, not for Python');
+    expect((await findingsOf('official-claim', source))[0]!.message).toBe(
+      '"Python Official Docs" reads as official Python documentation, but w3schools.example is not an official source',
+    );
   });
 
   it('reports an @official@ marker on a host that is not official', async () => {
@@ -14,5 +17,65 @@ describe('official-claim', () => {
 
   it('passes true claims', async () => {
     expect(await placesOf('official-claim', doc('[Python Official Docs](https://docs.python.org/3/)', '[@official@Git Documentation](https://git-scm.com/doc)'))).toEqual([]);
+  });
+
+  it('reports a link that claims to be official on a host that is not official for its technology', async () => {
+    const f = await lintRoadmap('# T\n\n## S\n\n* [Python Official Docs](https://w3schools.com/python/)\n* [Node.js Official Docs](https://expressjs.com/)\n* **Python**: [Flask Docs](https://flask.palletsprojects.com/)\n* **Python**: [A blog](https://blog.example/)\n');
+    expect(f.filter((x) => x.ruleId === 'official-claim').map((x) => x.message)).toEqual([
+      '"Python Official Docs" reads as official Python documentation, but w3schools.com is not an official source',
+      '"Node.js Official Docs" reads as official Node.js documentation, but expressjs.com is official for Express only',
+    ]);
+  });
+
+  it('takes no group label for a claim: third-party packages filed under a technology (awesome-python)', async () => {
+    const doc = [
+      '# Awesome Python',
+      '',
+      '## Web Frameworks',
+      '',
+      '- Django',
+      '  - [django-rest-framework](https://github.com/encode/django-rest-framework) - Web APIs for Django.',
+      '  - [django-ninja](https://github.com/vitalik/django-ninja) - Fast Django REST framework.',
+      '- Flask',
+      '  - [apiflask](https://github.com/apiflask/apiflask) - Web APIs with Flask.',
+      '',
+      '## Database Drivers',
+      '',
+      '- MySQL',
+      '  - [pymysql](https://github.com/PyMySQL/PyMySQL) - A pure Python MySQL driver.',
+      '',
+    ].join('\n');
+    const f = await lintRoadmap(doc);
+    expect(f.filter((x) => x.ruleId === 'official-claim')).toEqual([]);
+  });
+
+  it('judges book-list claims by the technology they name (free-programming-books)', async () => {
+    const doc = [
+      '# Free Programming Books',
+      '',
+      '## Django',
+      '',
+      '* [Django Official Documentation](https://media.readthedocs.org/pdf/django/1.5.x/django.pdf) (PDF) (1.5)',
+      '* [Django Official Documentation](https://buildmedia.readthedocs.org/media/pdf/django/4.0.x/django.pdf) (PDF) (4.0)',
+      '* [AutoHotkey Official Documentation](https://www.autohotkey.com/docs/)',
+      '* [The Official Raspberry Pi Handbook 2023](https://magpi.raspberrypi.com/books/handbook-2023) (PDF)',
+      '* [Valorant (non-official)](https://valorant-api.com/)',
+      '* [Unofficial Python Documentation](https://python-docs.example/)',
+      '* [Django Reference](https://django-mirror.example/ref/)',
+      '',
+    ].join('\n');
+    const f = (await lintRoadmap(doc)).filter((x) => x.ruleId === 'official-claim');
+    expect(f.map((x) => [x.start.line, x.message])).toEqual([
+      [11, '"Django Reference" reads as official Django documentation, but django-mirror.example is not an official source'],
+    ]);
+  });
+
+  it('counts a group label as a claim only when asked', async () => {
+    const f = await lintRoadmap('# T\n\n## S\n\n* **Python**: [A blog](https://blog.example/)\n* **Python**: [Heroku guide](https://devcenter.heroku.com/articles/python)\n', {
+      rules: { 'official-claim': ['error', { groupLabels: true }] },
+    });
+    expect(f.filter((x) => x.ruleId === 'official-claim').map((x) => x.message)).toEqual([
+      '"A blog" is listed under "Python", but blog.example is not an official source, not for Python',
+    ]);
   });
 });
