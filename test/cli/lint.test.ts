@@ -124,6 +124,20 @@ describe('configuration', () => {
     expect(r.stdout).toContain('b/list.md:5:3: error insecure-url Insecure http: link');
   });
 
+  it('an override that sets only a severity keeps the options the configuration gave', () => {
+    const allowed = { url: 'https://a.example/', reason: 'listed in both places on purpose' };
+    const dir = scratch({
+      'roadmap.config.json': JSON.stringify({
+        rules: { 'duplicate-link': ['error', { allow: [allowed] }] },
+        overrides: [{ files: ['legacy/**'], rules: { 'duplicate-link': 'warn' } }],
+      }),
+      'legacy/old.md': '# T\n\n## 1. S\n\n* [a](https://a.example/)\n* [b](https://a.example/)\n* [c](https://c.example/)\n* [d](https://c.example/)\n',
+    });
+    const r = cli(['lint', 'legacy/old.md', '--format', 'compact'], { cwd: dir });
+    expect(r.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^legacy\/old\.md:8:3: warn duplicate-link Duplicate link to https:\/\/c\.example\//u)]);
+    expect(r.code).toBe(0);
+  });
+
   it('applies overrides for matching files and skips ignored ones', () => {
     const dir = scratch({
       'roadmap.config.json': JSON.stringify({
