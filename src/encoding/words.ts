@@ -69,6 +69,7 @@ export function scriptOf(cp: number): Script {
 /** Letters seldom seen in running text, but common in what a wrong decoding produces. */
 function rareLetter(cp: number): boolean {
   return (
+    cp === 0x178 ||
     (cp >= 0x180 && cp <= 0x24f && !(cp >= 0x1cd && cp <= 0x1dc) && !(cp >= 0x218 && cp <= 0x21b) && cp !== 0x192) ||
     (cp >= 0x250 && cp <= 0x2ff) ||
     (cp >= 0x3d0 && cp <= 0x3ff) ||
@@ -273,11 +274,12 @@ export function judge(line: string, candidates: readonly Candidate[], how: Judge
       ties.push({ members: g.members, scripts: scriptsOf(g.members.map((c) => c.replacement)) });
     }
   }
-  // A word that reads as well either way ("Ñž" for ў) is repaired along with the certain repairs
-  // of its line when it gives letters of the same script. Never on document evidence alone.
+  // A word that reads as well either way ("Ñž" for ў, "EÄŸer" for Eğer) is repaired along with
+  // the better repairs of its own line when it gives letters of the same script, or when one
+  // reading explains the whole line. Never on document evidence alone.
   for (const t of ties) {
-    if (how.basis !== 'text') break;
-    if (how.wholeLine || (t.scripts.size > 0 && [...t.scripts].every((s) => keptScripts.has(s)))) kept.push(...t.members);
+    const wholeLine = how.basis === 'text' && how.wholeLine;
+    if (wholeLine || (t.scripts.size > 0 && [...t.scripts].every((s) => keptScripts.has(s)))) kept.push(...t.members);
   }
   return kept.sort((a, b) => a.start - b.start);
 }
