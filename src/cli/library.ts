@@ -5,6 +5,7 @@
 export { ConfigError, ConfigLoader } from '../config/load.js';
 export { BaselineError } from '../lint/baseline.js';
 export { checkLayer, SettingsError } from '../lint/settings.js';
-export { InputError } from '../pipeline/read.js';
+export { InputError, EXIT_INTERNAL } from '../pipeline/read.js';
+export { FileWriteError, describeIoError } from '../util/io-error.js';
 export { REPORTERS } from '../report/index.js';
 export { RULES } from '../rules/index.js';

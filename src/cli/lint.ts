@@ -3,8 +3,8 @@
  * diff, --write-baseline accepts today's findings.
  */
 import { createTwoFilesPatch } from 'diff';
-import { resolve } from 'node:path';
-import { stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ConfigLoader } from '../config/load.js';
 import { createBaseline, writeBaseline } from '../lint/baseline.js';
 import { fixUntilStable } from '../lint/fix.js';
@@ -13,7 +13,9 @@ import { decodeSource, EXIT_FAILURE, EXIT_OK, InputError } from '../pipeline/rea
 import { Workspace, type LoadedDocument } from '../project/workspace.js';
 import { RULES } from '../rules/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
-import { expandPaths } from './files.js';
+import { FileWriteError } from '../util/io-error.js';
+import { acquireLock, type Lock } from '../util/lock.js';
+import { expandInputs } from './files.js';
 import { baselinePathFor, lintLoaded, loadAll, report, type Io, type Linted, type RunOptions } from './shared.js';
 
 const STDIN = '-';
@@ -25,20 +27,35 @@ export async function runLint(paths: string[], options: RunOptions, loader: Conf
     io.stderr(`roadmap: "-" (standard input) goes alone and cannot be fixed in place; use --fix-dry-run\n`);
     return EXIT_FAILURE;
   }
-  let loaded: LoadedDocument[];
-  let errors: InputError[] = [];
   if (useStdin) {
     const name = options.stdinFilename ?? '<stdin>';
     const source = decodeSource(name, await io.readStdin());
-    loaded = [await workspace.processText(name, source)];
-  } else {
-    const files = await expandPaths(paths.length > 0 ? paths : ['content'], io.cwd);
-    ({ loaded, errors } = await loadAll(files, workspace));
+    return lintAndReport([await workspace.processText(name, source)], [], options, workspace, io);
   }
+  const { files, skipped } = await expandInputs(paths.length > 0 ? paths : ['content'], io.cwd);
+  for (const s of skipped) io.stderr(`roadmap: ${s.path}: skipped: a ${s.kind}, not a file\n`);
+  // A second --fix on the same files waits for the first: each file is locked from read to write.
+  const locks = options.fix ? await lockFiles(files, io) : [];
+  try {
+    const { loaded, errors } = await loadAll(files, workspace);
+    return await lintAndReport(loaded, errors, options, workspace, io);
+  } finally {
+    for (const lock of locks) await lock.release();
+  }
+}
 
+async function lintAndReport(loaded: LoadedDocument[], errors: InputError[], options: RunOptions, workspace: Workspace, io: Io): Promise<number> {
   if (options.fix || options.fixDryRun) {
     const fixed: LoadedDocument[] = [];
-    for (const l of loaded) fixed.push(await fixOne(l, options, workspace, io));
+    for (const l of loaded) {
+      try {
+        fixed.push(await fixOne(l, options, workspace, io));
+      } catch (error) {
+        if (!(error instanceof FileWriteError)) throw error;
+        errors.push(new InputError(l.doc.path, error.reason, EXIT_FAILURE));
+        fixed.push(l);
+      }
+    }
     loaded = fixed;
   }
   const linted = await lintLoaded(loaded, workspace, io);
@@ -68,10 +85,44 @@ async function fixOne(l: LoadedDocument, options: RunOptions, workspace: Workspa
     return l;
   }
   const target = resolve(io.cwd, doc.path);
-  // The file must still be there: never recreate a file that vanished during the run.
-  const info = await stat(target).catch(() => null);
-  if (!info) throw new InputError(doc.path, 'the file vanished during the run; nothing written', EXIT_FAILURE);
-  await writeFileAtomic(target, Buffer.from((doc.bom ? '\ufeff' : '') + result.output, 'utf8'));
+  // Written only if the file is still what was read: never over an edit made meanwhile, never
+  // recreating a file that vanished.
+  await writeFileAtomic(target, Buffer.from((doc.bom ? '\ufeff' : '') + result.output, 'utf8'), {
+    label: doc.path,
+    ...(l.snapshot ? { expected: l.snapshot } : {}),
+  });
   io.stderr(`roadmap: ${doc.path}: applied ${result.fixed} fix${result.fixed === 1 ? '' : 'es'}\n`);
   return workspace.processText(doc.path, { text: result.output, bom: doc.bom });
+}
+
+/** Lock each file for --fix (`.<name>.roadmap-lock` beside it), in one order so that two runs cannot deadlock. */
+async function lockFiles(files: readonly string[], io: Io): Promise<Lock[]> {
+  const targets = new Map<string, string>();
+  for (const f of files) {
+    const abs = resolve(io.cwd, f);
+    targets.set(await realpath(abs).catch(() => abs), f);
+  }
+  const locks: Lock[] = [];
+  try {
+    for (const [path, label] of [...targets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      try {
+        locks.push(
+          await acquireLock(join(dirname(path), `.${basename(path)}.roadmap-lock`), {
+            what: 'roadmap lint --fix',
+            onWait: (h) => io.stderr(`roadmap: ${label}: waiting for ${h ? `${h.what} (process ${h.pid})` : 'another run'} to finish\n`),
+          }),
+        );
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // A directory that cannot take a lock file cannot take the fixed file either: the write reports it.
+        if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOENT') continue;
+        if (error instanceof Error && error.name === 'LockTimeoutError') throw new FileWriteError(label, error.message, 'ELOCKED');
+        throw error;
+      }
+    }
+  } catch (error) {
+    for (const lock of locks) await lock.release();
+    throw error;
+  }
+  return locks;
 }

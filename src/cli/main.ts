@@ -46,7 +46,8 @@ Options:
   -v, --version         show the version
 
 Exit codes: 0 no errors; 1 lint or content errors (or too many warnings);
-            2 usage, configuration or I/O failure.
+            2 usage, configuration or I/O failure;
+            3 a bug in roadmap-pipeline (an internal error): please report it.
 `;
 
 const OPTIONS = {
@@ -186,7 +187,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT_FAILURE;
   }
   const lib = await import('./library.js');
-  const { ConfigError, ConfigLoader, BaselineError, InputError } = lib;
+  const { ConfigError, ConfigLoader, BaselineError, InputError, FileWriteError, describeIoError, EXIT_INTERNAL } = lib;
   let options: RunOptions;
   try {
     options = runOptions(parsed.values, parsed.baselineTarget, lib);
@@ -218,15 +219,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr(`roadmap: ${error.message}\n`);
       return error.exitCode;
     }
-    if (error instanceof ConfigError || error instanceof BaselineError) {
+    if (error instanceof ConfigError || error instanceof BaselineError || error instanceof FileWriteError || (error instanceof Error && error.name === 'OutDirError')) {
       io.stderr(`roadmap: ${error.message}\n`);
       return EXIT_FAILURE;
     }
     const e = error as NodeJS.ErrnoException;
-    if (e.code && e.path) {
-      io.stderr(`roadmap: ${e.path}: ${e.message}\n`);
+    if (e && typeof e.code === 'string' && e.syscall) {
+      io.stderr(`roadmap: ${e.path ? `${e.path}: ` : ''}${describeIoError(e, 'write')}\n`);
       return EXIT_FAILURE;
     }
-    throw error;
+    io.stderr(
+      `roadmap: internal error: ${e instanceof Error ? e.message : String(e)}. This is a bug in roadmap-pipeline; please report it` +
+        `${io.env['ROADMAP_DEBUG'] ? `\n${e instanceof Error ? e.stack : ''}` : ' (set ROADMAP_DEBUG=1 to see where)'}\n`,
+    );
+    return EXIT_INTERNAL;
   }
 }

@@ -7,11 +7,25 @@ const readStdin = async (): Promise<Uint8Array> => {
   return Buffer.concat(chunks);
 };
 
+// A reader that stops early (`roadmap lint --format json big.md | head -1`) is not an error: drop
+// the rest of the output and finish the run quietly.
+let stdoutClosed = false;
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    if (stream === process.stdout) stdoutClosed = true;
+  });
+}
+
 // No top-level await: the bundle is a CommonJS script (see scripts/bundle.js).
 void main(process.argv.slice(2), {
   cwd: process.cwd(),
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
+  stdout: (t) => {
+    if (!stdoutClosed) process.stdout.write(t);
+  },
+  stderr: (t) => {
+    if (!process.stderr.destroyed) process.stderr.write(t);
+  },
   readStdin,
   stdoutIsTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,

@@ -2,14 +2,22 @@
  * Reading a Markdown source: bytes to text, with the checks that turn bad input into one clear
  * line naming the file (and the line or byte where there is one).
  */
-import { readFile } from 'node:fs/promises';
 import { firstInvalidUtf8 } from '../encoding/codecs.js';
 import { detectUtf16 } from '../encoding/detect.js';
+import { NotAFileError, readFileSnapshot, type FileSnapshot } from '../util/atomic.js';
+import { describeIoError } from '../util/io-error.js';
+
+export { describeIoError } from '../util/io-error.js';
 
 /** Exit status families, shared by every command. */
 export const EXIT_OK = 0;
 export const EXIT_CONTENT = 1;
 export const EXIT_FAILURE = 2;
+/** An unexpected exception: a bug in roadmap-pipeline, to be reported. */
+export const EXIT_INTERNAL = 3;
+
+/** Why an input was refused: what reports name it by. */
+export type RefusalKind = 'empty' | 'binary' | 'not-utf8' | 'not-a-file' | 'unreadable' | 'content';
 
 /** An error about one input, already worded for the user. */
 export class InputError extends Error {
@@ -18,6 +26,7 @@ export class InputError extends Error {
     readonly reason: string,
     readonly exitCode: typeof EXIT_CONTENT | typeof EXIT_FAILURE,
     readonly line?: number,
+    readonly kind: RefusalKind = 'content',
   ) {
     super(`${file}${line !== undefined ? `:${line}` : ''}: ${reason}`);
     this.name = 'InputError';
@@ -29,21 +38,25 @@ export interface SourceText {
   text: string;
   /** Whether the file started with a UTF-8 byte order mark (kept when fixing). */
   bom: boolean;
+  /** What the file was when read (size, modification time, hash); absent for standard input. */
+  snapshot?: FileSnapshot;
 }
 
 /** Decode and check bytes that claim to be a UTF-8 Markdown document. */
 export function decodeSource(file: string, bytes: Uint8Array): SourceText {
-  if (bytes.length === 0) throw new InputError(file, 'empty file: a roadmap needs at least a "# Title"', EXIT_CONTENT);
+  if (bytes.length === 0) throw new InputError(file, 'empty file: a roadmap needs at least a "# Title"', EXIT_CONTENT, undefined, 'empty');
   const utf16 = detectUtf16(bytes);
   if (utf16) {
     throw new InputError(
       file,
       `${utf16.encoding} text${utf16.bom ? ' (with a byte order mark)' : ''}, not UTF-8: save it as UTF-8, or convert it with \`iconv -f ${utf16.bom ? 'UTF-16' : utf16.encoding} -t UTF-8\``,
       EXIT_CONTENT,
+      undefined,
+      'not-utf8',
     );
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new InputError(file, `binary file, not Markdown (NUL byte at offset ${nul})`, EXIT_CONTENT);
+  if (nul >= 0) throw new InputError(file, `binary file, not Markdown (NUL byte at offset ${nul})`, EXIT_CONTENT, undefined, 'binary');
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     let line = 1;
@@ -53,37 +66,27 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceText {
       `not valid UTF-8: byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad} (save the file as UTF-8)`,
       EXIT_CONTENT,
       line,
+      'not-utf8',
     );
   }
   let text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
-  if (text.trim() === '') throw new InputError(file, 'empty file: only white space', EXIT_CONTENT);
+  if (text.trim() === '') throw new InputError(file, 'empty file: only white space', EXIT_CONTENT, undefined, 'empty');
   return { text, bom };
 }
 
-/** Read a file; `label` is how errors name it (defaults to the path). */
+/**
+ * Read a file; `label` is how errors name it (defaults to the path). A FIFO, socket or device is
+ * refused at once, without waiting on it.
+ */
 export async function readSource(path: string, label = path): Promise<SourceText> {
-  let bytes: Uint8Array;
+  let read: Awaited<ReturnType<typeof readFileSnapshot>>;
   try {
-    bytes = await readFile(path);
+    read = await readFileSnapshot(path);
   } catch (error) {
-    throw new InputError(label, describeIoError(error), EXIT_FAILURE);
+    if (error instanceof NotAFileError) throw new InputError(label, `is a ${error.kind}, not a file`, EXIT_FAILURE, undefined, 'not-a-file');
+    throw new InputError(label, describeIoError(error), EXIT_FAILURE, undefined, 'unreadable');
   }
-  return decodeSource(label, bytes);
-}
-
-export function describeIoError(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  switch (e.code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'is a directory, not a file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return `cannot read: ${e.message ?? String(error)}`;
-  }
+  return { ...decodeSource(label, read.bytes), snapshot: read.snapshot };
 }

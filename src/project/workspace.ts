@@ -7,10 +7,13 @@ import { glob } from 'tinyglobby';
 import type { ConfigLoader, ResolvedConfig } from '../config/load.js';
 import { processSource, type ProcessedDocument } from '../pipeline/process.js';
 import { InputError, readSource, type SourceText } from '../pipeline/read.js';
+import type { FileSnapshot } from '../util/atomic.js';
 
 export interface LoadedDocument {
   doc: ProcessedDocument;
   config: ResolvedConfig;
+  /** What the file was when read; a fix is written only if it is still the same. */
+  snapshot?: FileSnapshot;
 }
 
 export class Workspace {
@@ -36,7 +39,7 @@ export class Workspace {
       registry: config.registry,
       ...(config.officialOnly !== undefined ? { officialOnly: config.officialOnly } : {}),
     });
-    return { doc, config };
+    return source.snapshot ? { doc, config, snapshot: source.snapshot } : { doc, config };
   }
 
   /** Read and process a file once per run. */

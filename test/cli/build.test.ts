@@ -1,4 +1,5 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROADMAP, cli, tempDir } from '../helpers.js';
@@ -48,19 +49,19 @@ describe('roadmap build', () => {
     expect(existsSync(join(other, 'dist'))).toBe(false);
   });
 
-  it('refuses a document named index, and two documents with one name', () => {
+  it('refuses a top-level document named index, and two sources with one output; writes the others', () => {
     const other = project();
     writeFileSync(join(other, 'content/index.md'), '# Index\n\n## S\n\n* [Python](https://docs.python.org/3/)\n');
     const r = cli(['build'], { cwd: other });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr).toContain('content/index.md: a document named "index" would overwrite dist/index.json');
-    expect(existsSync(join(other, 'dist'))).toBe(false);
+    expect(readdirSync(join(other, 'dist')).sort()).toEqual(['backend-roadmap.csv', 'backend-roadmap.json', 'backend-roadmap.md', 'index.json']);
     const twins = project();
-    mkdirSync(join(twins, 'content/more'));
-    cpSync(ROADMAP, join(twins, 'content/more/backend-roadmap.md'));
+    writeFileSync(join(twins, 'content/second.markdown'), '# Second\n\n## One\n\n* [Python](https://docs.python.org/3/)\n');
+    writeFileSync(join(twins, 'content/second.md'), '# Second\n\n## One\n\n* [Python](https://docs.python.org/3/)\n');
     const t = cli(['build'], { cwd: twins });
-    expect(t.code).toBe(2);
-    expect(t.stderr).toContain('two documents named "backend-roadmap"');
+    expect(t.code).toBe(1);
+    expect(t.stderr).toContain('content/second.md: would write the same outputs as content/second.markdown (dist/second.*)');
   });
 
   it('--out writes elsewhere and keeps other documents in index.json', () => {
@@ -73,41 +74,55 @@ describe('roadmap build', () => {
   });
 });
 
-describe('bad input: one clear line naming the file, a documented exit code, dist/ as it was', () => {
-  const cases: [string, (dir: string) => string[], number, RegExp][] = [
-    ['a missing file', () => ['content/nope.md'], 2, /^roadmap: content\/nope\.md: no such file or directory$/mu],
-    ['a directory with no Markdown', (d) => (mkdirSync(join(d, 'empty')), ['empty']), 2, /^roadmap: empty: directory has no Markdown files/mu],
-    ['a glob that matches nothing', () => ['content/*.markdown'], 2, /no files match/u],
-    [
-      'a file that is not valid UTF-8',
-      (d) => (writeFileSync(join(d, 'content/latin1.md'), Buffer.from('# Caf\xe9\n\nok\n', 'latin1')), ['content/latin1.md']),
-      1,
-      /^roadmap: content\/latin1\.md:1: not valid UTF-8: byte 0xe9 at offset 5/mu,
-    ],
-    ['a binary file', (d) => (writeFileSync(join(d, 'content/bin.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1])), ['content/bin.md']), 1, /binary file.*NUL byte at offset 4/u],
-    ['an empty file', (d) => (writeFileSync(join(d, 'content/empty.md'), ''), ['content/empty.md']), 1, /content\/empty\.md: empty file/u],
-    ['a document with no H1', (d) => (writeFileSync(join(d, 'content/noh1.md'), 'text\n\n## Section\n'), ['content/noh1.md']), 1, /content\/noh1\.md:3: no H1 title/u],
-    ['a file that is a symlink loop', (d) => (symlinkSync('loop.md', join(d, 'content/loop.md')), ['content/loop.md']), 2, /content\/loop\.md: cannot read/u],
+describe('bad input: one clear line naming the file, a documented exit code', () => {
+  // Arguments that name nothing stop the run before anything is read: dist/ stays as it was.
+  const stops: [string, (dir: string) => string[], RegExp][] = [
+    ['a missing file', () => ['content/nope.md'], /^roadmap: content\/nope\.md: no such file or directory$/mu],
+    ['a directory with no Markdown', (d) => (mkdirSync(join(d, 'empty')), ['empty']), /^roadmap: empty: directory has no Markdown files/mu],
+    ['a glob that matches nothing', () => ['content/*.markdown'], /no files match/u],
   ];
-
-  it.each(cases)('%s', (_name, setup, code, message) => {
+  it.each(stops)('%s', (_name, setup, message) => {
     const dir = project();
     mkdirSync(join(dir, 'dist'));
     writeFileSync(join(dir, 'dist/keep.txt'), 'previous output\n');
-    const args = setup(dir);
-    const r = cli(['build', ...args, 'content/backend-roadmap.md'], { cwd: dir });
-    expect(r.code).toBe(code);
+    const r = cli(['build', ...setup(dir), 'content/backend-roadmap.md'], { cwd: dir });
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
-    expect(r.stderr).not.toMatch(/\n\s+at /u); // no stack trace
+    expect(r.stderr).not.toMatch(/\n\s+at /u);
     expect(snapshot(join(dir, 'dist'))).toEqual({ 'keep.txt': 'previous output\n' });
   });
 
-  it('an H1 with no text gives a model the schema rejects: the ajv path is named, nothing is written', () => {
+  // A refused document does not stop the others: they are written; its earlier outputs stay.
+  const refused: [string, (dir: string) => string, number, RegExp][] = [
+    ['a file that is not valid UTF-8', (d) => (writeFileSync(join(d, 'content/bad.md'), Buffer.from('# Caf\xe9\n\nok\n', 'latin1')), 'bad'), 1, /^roadmap: content\/bad\.md:1: not valid UTF-8: byte 0xe9 at offset 5/mu],
+    ['a binary file', (d) => (writeFileSync(join(d, 'content/bad.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1])), 'bad'), 1, /content\/bad\.md: binary file.*NUL byte at offset 4/u],
+    ['an empty file', (d) => (writeFileSync(join(d, 'content/bad.md'), ''), 'bad'), 1, /content\/bad\.md: empty file/u],
+    ['a document with no H1', (d) => (writeFileSync(join(d, 'content/bad.md'), 'text\n\n## Section\n'), 'bad'), 1, /content\/bad\.md:3: no H1 title/u],
+    ['a file that is a symlink loop', (d) => (symlinkSync('bad.md', join(d, 'content/bad.md')), 'bad'), 2, /content\/bad\.md: cannot read/u],
+    ['a FIFO', (d) => (execFileSync('mkfifo', [join(d, 'content/bad.md')]), 'bad'), 2, /content\/bad\.md: is a FIFO \(named pipe\), not a file/u],
+  ];
+  it.each(refused)('%s', (_name, setup, code, message) => {
+    const dir = project();
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist/keep.txt'), 'previous output\n');
+    writeFileSync(join(dir, 'dist/bad.json'), 'earlier output\n');
+    setup(dir);
+    const r = cli(['build', 'content/bad.md', 'content/backend-roadmap.md'], { cwd: dir });
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /u); // no stack trace
+    const after = snapshot(join(dir, 'dist'));
+    expect(Object.keys(after).sort()).toEqual(['backend-roadmap.csv', 'backend-roadmap.json', 'backend-roadmap.md', 'bad.json', 'index.json', 'keep.txt']);
+    expect(after['bad.json']).toBe('earlier output\n');
+    expect(JSON.parse(after['index.json']!).documents.map((d: { source: string }) => d.source)).toEqual(['content/backend-roadmap.md']);
+  });
+
+  it('an H1 with no text gives a model the schema rejects: the ajv path is named, that document is not written', () => {
     const dir = project();
     mkdirSync(join(dir, 'dist'));
     writeFileSync(join(dir, 'dist/keep.txt'), 'previous output\n');
     writeFileSync(join(dir, 'content/untitled.md'), '#\n\n## 1. S\n\n* [Python Docs](https://docs.python.org/3/)\n');
-    const r = cli(['build'], { cwd: dir });
+    const r = cli(['build', 'content/untitled.md'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('roadmap: content/untitled.md: the model does not match schema/roadmap.schema.json at /title: must NOT have fewer than 1 characters');
     expect(r.stderr).toContain('nothing written to dist/');

@@ -50,11 +50,15 @@ describe('JSON', () => {
 });
 
 describe('index.json', () => {
-  it('merges with what an earlier run listed, sorted by name', () => {
-    const other = { ...indexEntry(roadmap), document: 'aaa', title: 'Other' };
+  it('merges with what an earlier run listed, keyed and sorted by output path', () => {
+    const other = indexEntry({ ...roadmap, document: 'aaa', title: 'Other' });
     const first = JSON.parse(emitIndex([other], null, '1.0.0'));
     const merged = JSON.parse(emitIndex([indexEntry(roadmap)], first, '1.0.0'));
     expect(merged.documents.map((d: { document: string }) => d.document)).toEqual(['aaa', 'backend-roadmap']);
     expect(merged.documents[1]).toMatchObject({ title: roadmap.title, counts: { resources: 39 }, outputs: { csv: 'backend-roadmap.csv' } });
+    // Two documents with one name in different folders are two entries.
+    const twin = indexEntry(roadmap, 'b/backend-roadmap');
+    const both = JSON.parse(emitIndex([twin], merged, '1.0.0'));
+    expect(both.documents.map((d: { outputs: { json: string } }) => d.outputs.json)).toEqual(['aaa.json', 'b/backend-roadmap.json', 'backend-roadmap.json']);
   });
 });
