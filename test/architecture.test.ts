@@ -18,7 +18,6 @@ export const LAYERS: Record<string, number> = {
   encoding: 1,
   model: 1,
   policy: 2,
-  conformance: 2,
   pipeline: 3,
   emit: 3,
   'lint/finding.ts': 4,
