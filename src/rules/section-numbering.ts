@@ -19,25 +19,47 @@ function formatFix(doc: ProcessedDocument, heading: Heading, format: string): Fi
   };
 }
 
-/** Numbered sections start at 1, run without gaps, are unique, and share one format ("1." or "1)"). */
-export default defineRule({
+export interface SectionNumberingOptions {
+  /** The numbers a sequence may start at. */
+  start: number | readonly number[];
+}
+
+/**
+ * Numbered sections start at 0 or 1 (the `start` option), run without gaps, are unique, and share
+ * one format ("1." or "1)").
+ */
+export default defineRule<SectionNumberingOptions>({
   meta: {
     id: 'section-numbering',
     type: 'suggestion',
-    docs: { description: 'Numbered sections start at 1, run without gaps or repeats, and use one number format', tags: ['structure'] },
+    docs: { description: 'Numbered sections start at 0 or 1, run without gaps or repeats, and use one number format', tags: ['structure'] },
     defaultSeverity: 'error',
     fixable: true,
-    schema: null,
-    defaultOptions: {},
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        start: {
+          description: 'The number a sequence must start at, or a list of the numbers it may start at.',
+          oneOf: [
+            { type: 'integer', minimum: 0 },
+            { type: 'array', items: { type: 'integer', minimum: 0 }, minItems: 1, uniqueItems: true },
+          ],
+        },
+      },
+    },
+    defaultOptions: { start: [0, 1] },
     messages: {
       repeated: 'Section number {{number}} is used twice ("{{title}}"; first at line {{firstLine}})',
       firstUse: 'section {{number}} first used here',
-      badStart: 'Numbered sections should start at 1, not {{number}} ("{{title}}")',
+      badStart: 'Numbered sections should start at {{start}}, not {{number}} ("{{title}}")',
       gap: 'Section {{number}} ("{{title}}") follows section {{previous}}: expected {{expected}}',
-      format: 'Section {{number}} is numbered "{{number}}{{format}}" but the first numbered section uses "1{{firstFormat}}"',
+      format: 'Section {{number}} is numbered "{{number}}{{format}}" but the first numbered section uses "{{firstNumber}}{{firstFormat}}"',
     },
   },
-  create({ doc, report }) {
+  create({ doc, options, report }) {
+    const starts = typeof options.start === 'number' ? [options.start] : [...options.start].sort((a, b) => a - b);
+    const startWords = starts.length === 1 ? String(starts[0]) : `${starts.slice(0, -1).join(', ')} or ${starts[starts.length - 1]}`;
     // Only the number format is fixed: renumbering would break links to the sections' anchors.
     const { roadmap, sectionSources } = doc.extraction;
     // Numbering is judged among sections of the same heading level.
@@ -50,8 +72,9 @@ export default defineRule({
     });
     for (const indexes of byDepth.values()) {
       const seen = new Map<number, { line: number; heading: Heading }>();
-      let expected = 1;
+      let expected: number | null = null;
       const firstFormat = sectionSources[indexes[0]!]!.numberFormat;
+      const firstNumber = roadmap.sections[indexes[0]!]!.number!;
       for (const i of indexes) {
         const s = roadmap.sections[i]!;
         const node = sectionSources[i]!.heading;
@@ -65,22 +88,22 @@ export default defineRule({
             related: { messageId: 'firstUse', data: { number: n }, node: earlier.heading },
             key: `${n}:${s.title}`,
           });
-        } else if (n !== expected) {
+        } else if (expected === null ? !starts.includes(n) : n !== expected) {
           report({
-            messageId: expected === 1 ? 'badStart' : 'gap',
-            data: { number: n, title: s.title, previous: expected - 1, expected },
+            messageId: expected === null ? 'badStart' : 'gap',
+            data: { number: n, title: s.title, start: startWords, previous: (expected ?? 1) - 1, expected: expected ?? startWords },
             node,
             key: `${n}:${s.title}`,
           });
         }
         if (earlier === undefined) seen.set(n, { line: s.line, heading: node });
-        expected = Math.max(expected, n + 1);
+        expected = Math.max(expected ?? 0, n + 1);
         const format = sectionSources[i]!.numberFormat;
         if (format !== firstFormat) {
           const fix = formatFix(doc, node, firstFormat!);
           report({
             messageId: 'format',
-            data: { number: n, format: format ?? '', firstFormat: firstFormat ?? '' },
+            data: { number: n, format: format ?? '', firstNumber, firstFormat: firstFormat ?? '' },
             node,
             key: `${n}:${s.title}`,
             ...(fix ? { fix } : {}),
