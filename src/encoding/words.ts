@@ -83,7 +83,7 @@ const GARBLE = new Set([...'¤¦¬¯¸ƒˆˇ˘˛˜†‡‰⌐◊§¶\u00ad']);
 /** Non-letters that sit inside or at the edge of ordinary words. */
 const SOFT = new Set([...'’‘ʼ´·‐‑\u00a0\u05f3\u05f4']);
 /** Latin letters that are words on their own (French à, Portuguese é, Scandinavian å, ø, ö...). */
-const WORD_LETTERS = new Set([...'ÀÅÉØÖÄÜÓÁÍÚÈÊÔàåéøöäüóáíúèêôy']);
+const WORD_LETTERS = new Set([...'ÀÅÉØÖÄÜÓÁÍÚÈÊÔàåéøöäüóáíúèêôyµ']);
 
 const UNCASED = new Set([Script.CJK, Script.Arabic, Script.Hebrew, Script.Thai, Script.Indic]);
 
@@ -175,9 +175,15 @@ export function oddity(word: string, context: ReadonlySet<Script>): number {
     }
     sinceLetter++;
   }
-  // One or two letters of a script the line does not otherwise use ("В©", "ГЁ" in an Italian line).
+  // One or two letters of a script the rest of the line does not use, when it uses another
+  // ("В©", "ГЁ" in an Italian line; a line that is only "Оё" is a Tajik word, not Greek).
+  let letters = 0;
+  for (const [, count] of own) letters += count;
   for (const [script, count] of own) {
-    if (count <= 2 && script !== Script.Latin && script !== Script.CJK && !context.has(script)) n++;
+    if (script === Script.Latin || script === Script.CJK || context.has(script)) continue;
+    if (count <= 2 && context.size > 0) n++;
+    // A single such letter glued to a sign ("Вµ", even alone on its line).
+    else if (letters === 1 && chars.some((c) => c.cp >= 0xa1 && !c.letter && !c.mark && !SOFT.has(String.fromCodePoint(c.cp)))) n++;
   }
   return n + wordShapes(word);
 }

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript shared with the benchmark
 import { mixedDocuments, PATHS, score, scriptOf, translatedLines } from '../../bench/mojibake-corpus.js';
-import { CODE_PAGES } from '../../src/encoding/code-pages.js';
+import { CODE_PAGES, type CodePageName } from '../../src/encoding/code-pages.js';
+import { gatherEvidence, REPAIR_ORDER, repairText } from '../../src/encoding/index.js';
+// @ts-expect-error plain JavaScript shared with the benchmark
+import { misdecode } from '../../bench/mojibake-corpus.js';
 import { cli, tempDir } from '../helpers.js';
 
 /**
@@ -41,6 +44,16 @@ describe.runIf(enough)(`documents mixing mojibake with correct lines of the same
     expect(r.damaged).toEqual([]);
     expect(r.correctChanged).toBe(0);
     expect(r.repaired / r.brokenLines, JSON.stringify(r.misses.slice(0, 3))).toBeGreaterThanOrEqual(targets[pathName]!);
+  });
+});
+
+describe.runIf(enough)(`every correct translated line, with evidence of each code page (${why})`, () => {
+  const lines = [...byLanguage.values()].flat();
+  it.each(REPAIR_ORDER)('stays unchanged when the document holds mojibake through %s', (page: CodePageName) => {
+    const evidence = gatherEvidence(lines.filter((_, i) => i % 5 === 0).map((l) => misdecode(l, [page], CODE_PAGES) as string));
+    expect(evidence.layers.size).toBeGreaterThan(0);
+    const changed = lines.filter((l) => repairText(l, { evidence }).text !== l);
+    expect(changed).toEqual([]);
   });
 });
 

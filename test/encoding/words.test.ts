@@ -129,7 +129,7 @@ describe('windows-1251 readings of every script', () => {
   });
 
   it('never reads a real Cyrillic letter next to a sign as one of them', () => {
-    const doc = ['РџСЂРёРІС–С‚, СЃРІС–С‚Рµ!', 'пункт «В» отменён, В лесу', 'ВІКІ is Ukrainian for WIKI'];
+    const doc = ['РџСЂРёРІС–С‚, СЃРІС–С‚Рµ!', 'пункт «В» отменён, В лесу', 'ВІКІ is Ukrainian for WIKI', 'Оё', 'Ελληνικά'];
     expect(repairDocument(doc).text.slice(1)).toEqual(doc.slice(1));
   });
 });
