@@ -36,7 +36,7 @@ describe('the public API', () => {
 
   it('every rule declares its metadata apart from its check', () => {
     for (const meta of api.rules) {
-      expect(meta.id).toMatch(/^[a-z]+(-[a-z]+)*$/u);
+      expect(meta.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/u);
       expect(['problem', 'suggestion', 'layout']).toContain(meta.type);
       expect(meta.docs.description.length).toBeGreaterThan(10);
       expect(meta.docs.url).toMatch(new RegExp(`/docs/rules/${meta.id}\\.md$`, 'u'));

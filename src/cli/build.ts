@@ -20,7 +20,9 @@ import { documentName } from '../pipeline/process.js';
 import { EXIT_CONTENT, InputError } from '../pipeline/read.js';
 import { Workspace } from '../project/workspace.js';
 import { expandInputs } from './files.js';
-import { lintLoaded, loadAll, report, type Io, type RunOptions } from './shared.js';
+import { linkLint, lintLoaded, loadAll, report, type Io, type RunOptions } from './shared.js';
+import { resourcesOf } from '../model/walk.js';
+import { validateRoadmap } from '../model/validate.js';
 
 /** Thrown for an --out that would overwrite sources or the project. */
 export class OutDirError extends Error {
@@ -122,7 +124,18 @@ async function build(
 ): Promise<number> {
   const workspace = new Workspace(loader, io.cwd);
   const { loaded, errors } = await loadAll(files, workspace);
-  const linted = await lintLoaded(loaded, workspace, io);
+  const links = await linkLint(loaded, options, io);
+  const linted = await lintLoaded(loaded, workspace, io, links);
+  if (links) {
+    // build --links: each resource gets what its link check found; the model is validated again.
+    for (const { doc } of loaded) {
+      for (const { resource } of resourcesOf(doc.roadmap)) {
+        const link = links.run.linkFor(resource.url);
+        if (link) resource.link = link;
+      }
+      doc.schemaErrors = validateRoadmap(doc.roadmap);
+    }
+  }
   const previous = await out.readIndex();
   const root = commonRoot(roots);
 
@@ -151,7 +164,7 @@ async function build(
     stems.set(stem, doc.path);
     outputs.push(
       { name: `${stem}.json`, content: emitJson(doc.roadmap) },
-      { name: `${stem}.csv`, content: emitCsv(doc.roadmap) },
+      { name: `${stem}.csv`, content: emitCsv(doc.roadmap, { links: links !== undefined }) },
       { name: `${stem}.md`, content: emitMarkdown(doc.tree, doc.source) },
     );
     entries.push(indexEntry(doc.roadmap, stem));

@@ -8,15 +8,13 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { ConfigLoader } from '../config/load.js';
 import { createBaseline, writeBaseline } from '../lint/baseline.js';
 import { fixUntilStable } from '../lint/fix.js';
-import { lintDocument } from '../lint/run.js';
 import { decodeSource, EXIT_FAILURE, EXIT_OK, InputError } from '../pipeline/read.js';
 import { Workspace, type LoadedDocument } from '../project/workspace.js';
-import { RULES } from '../rules/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { FileWriteError } from '../util/io-error.js';
 import { acquireLock, type Lock } from '../util/lock.js';
 import { expandInputs } from './files.js';
-import { baselinePathFor, lintLoaded, loadAll, report, type Io, type Linted, type RunOptions } from './shared.js';
+import { baselinePathFor, linkLint, lintLoaded, lintOne, loadAll, report, type Io, type Linted, type LinkLint, type RunOptions } from './shared.js';
 
 const STDIN = '-';
 
@@ -45,11 +43,12 @@ export async function runLint(paths: string[], options: RunOptions, loader: Conf
 }
 
 async function lintAndReport(loaded: LoadedDocument[], errors: InputError[], options: RunOptions, workspace: Workspace, io: Io): Promise<number> {
+  const links = await linkLint(loaded, options, io);
   if (options.fix || options.fixDryRun) {
     const fixed: LoadedDocument[] = [];
     for (const l of loaded) {
       try {
-        fixed.push(await fixOne(l, options, workspace, io));
+        fixed.push(await fixOne(l, options, workspace, io, links));
       } catch (error) {
         if (!(error instanceof FileWriteError)) throw error;
         errors.push(new InputError(l.doc.path, error.reason, EXIT_FAILURE));
@@ -58,7 +57,7 @@ async function lintAndReport(loaded: LoadedDocument[], errors: InputError[], opt
     }
     loaded = fixed;
   }
-  const linted = await lintLoaded(loaded, workspace, io);
+  const linted = await lintLoaded(loaded, workspace, io, links);
 
   if (options.writeBaseline) {
     const path = baselinePathFor(options, loaded.map((l) => l.config), io.cwd, true)!;
@@ -71,12 +70,10 @@ async function lintAndReport(loaded: LoadedDocument[], errors: InputError[], opt
 }
 
 /** Fix one document until stable; write it (--fix) or print the diff (--fix-dry-run). Returns the document as it now is. */
-async function fixOne(l: LoadedDocument, options: RunOptions, workspace: Workspace, io: Io): Promise<LoadedDocument> {
+async function fixOne(l: LoadedDocument, options: RunOptions, workspace: Workspace, io: Io, links?: LinkLint): Promise<LoadedDocument> {
   const { doc } = l;
-  const lintText = async (text: string) => {
-    const again = await workspace.processText(doc.path, { text, bom: doc.bom });
-    return lintDocument(again.doc, { rules: RULES, settings: again.config.settings, others: (globs) => workspace.others(globs, again.config) });
-  };
+  // Each pass judges the text's links by the checks already made: fixing never sends a request.
+  const lintText = async (text: string) => lintOne(await workspace.processText(doc.path, { text, bom: doc.bom }), workspace, links);
   const result = await fixUntilStable(doc.source, lintText);
   if (result.cycled) io.stderr(`roadmap: ${doc.path}: fixes undo each other; stopped after ${result.passes} passes\n`);
   if (result.output === doc.source) return l;

@@ -25,6 +25,9 @@ Commands:
                         (paths default to content/)
   lint [paths…|-]       lint and report (paths default to content/); "-" reads
                         standard input
+  links [paths…]        check every http(s) link: dead-link, moved-link,
+                        redirected-away, soft-404, link-unreachable (--fix rewrites
+                        moved links)
 
 Options:
   --format <name>       stylish (default), compact, json, github, sarif
@@ -42,6 +45,11 @@ Options:
   --no-baseline         ignore any baseline
   --out <dir>           output directory for build (default: dist)
   --no-emit-on-error    build writes nothing when there are lint errors
+  --links[=cached]      lint, build: check links too; =cached (also for links):
+                        report from the links cache only, with no request
+  --links-cache <file>  the links cache (default:
+                        node_modules/.cache/roadmap-pipeline/links.json)
+  --diff-base <ref>     check only links on lines added since this git ref
   -h, --help            show this help
   -v, --version         show the version
 
@@ -65,6 +73,8 @@ const OPTIONS = {
   'no-baseline': { type: 'boolean' },
   out: { type: 'string' },
   'no-emit-on-error': { type: 'boolean' },
+  'links-cache': { type: 'string' },
+  'diff-base': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -75,9 +85,25 @@ type Library = typeof import('./library.js');
 const parseValues = (args: string[]) => parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
 type Values = ReturnType<typeof parseValues>['values'];
 
-function parse(argv: string[]): { command: string | null; paths: string[]; values: Values; baselineTarget?: string; help: boolean; version: boolean } {
-  // "--write-baseline file.json": the one option whose value is optional.
-  const args = [...argv];
+function parse(argv: string[]): {
+  command: string | null;
+  paths: string[];
+  values: Values;
+  baselineTarget?: string;
+  links?: 'network' | 'cached';
+  help: boolean;
+  version: boolean;
+} {
+  // "--links" and "--links=cached": a flag with an optional value.
+  let links: 'network' | 'cached' | undefined;
+  const args = argv.filter((a) => {
+    if (a === '--links' || a === '--links=network') links = 'network';
+    else if (a === '--links=cached') links = 'cached';
+    else if (a.startsWith('--links=')) throw new UsageError(`${a}: write --links or --links=cached`);
+    else return true;
+    return false;
+  });
+  // "--write-baseline file.json": the other option whose value is optional.
   let baselineTarget: string | undefined;
   const wb = args.indexOf('--write-baseline');
   if (wb >= 0 && args[wb + 1]?.endsWith('.json') && !args[wb + 1]!.startsWith('-')) {
@@ -95,6 +121,7 @@ function parse(argv: string[]): { command: string | null; paths: string[]; value
     paths,
     values: parsed.values,
     ...(baselineTarget ? { baselineTarget } : {}),
+    ...(links ? { links } : {}),
     help: parsed.values.help ?? false,
     version: parsed.values.version ?? false,
   };
@@ -132,7 +159,7 @@ function parseRuleFlags(values: readonly string[], lib: Library): SettingsLayer 
 }
 
 /** The run's options, checked against the library (formats, rule ids). */
-function runOptions(v: Values, baselineTarget: string | undefined, lib: Library): RunOptions {
+function runOptions(v: Values, baselineTarget: string | undefined, links: 'network' | 'cached' | undefined, lib: Library): RunOptions {
   const { REPORTERS } = lib;
   const format = v.format ?? 'stylish';
   if (!(format in REPORTERS)) throw new UsageError(`unknown format "${format}" (use ${Object.keys(REPORTERS).join(', ')})`);
@@ -160,6 +187,9 @@ function runOptions(v: Values, baselineTarget: string | undefined, lib: Library)
     noBaseline: v['no-baseline'] ?? false,
     out: v.out ?? 'dist',
     noEmitOnError: v['no-emit-on-error'] ?? false,
+    ...(links ? { links } : {}),
+    ...(v['links-cache'] ? { linksCache: v['links-cache'] } : {}),
+    ...(v['diff-base'] ? { diffBase: v['diff-base'] } : {}),
   };
 }
 
@@ -182,7 +212,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   const { command, paths } = parsed;
-  if (command !== 'build' && command !== 'lint') {
+  if (command !== 'build' && command !== 'lint' && command !== 'links') {
     io.stderr(command ? `roadmap: unknown command "${command}"\n` : HELP);
     return EXIT_FAILURE;
   }
@@ -190,13 +220,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const { ConfigError, ConfigLoader, BaselineError, InputError, FileWriteError, describeIoError, EXIT_INTERNAL } = lib;
   let options: RunOptions;
   try {
-    options = runOptions(parsed.values, parsed.baselineTarget, lib);
+    options = runOptions(parsed.values, parsed.baselineTarget, parsed.links, lib);
+    if (command === 'links') options = { ...options, links: options.links ?? 'network', linksOnly: true };
+    if (!options.links && (options.linksCache !== undefined || options.diffBase !== undefined)) {
+      throw new UsageError(`--${options.diffBase !== undefined ? 'diff-base' : 'links-cache'} applies only when links are checked (roadmap links, or --links)`);
+    }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`roadmap: ${error.message}\nTry "roadmap --help".\n`);
     return EXIT_FAILURE;
   }
   const misplaced = command === 'build' ? ['fix', 'fixDryRun', 'writeBaseline'] : ['noEmitOnError'];
+  if (command === 'build' && options.diffBase !== undefined) {
+    io.stderr('roadmap: --diff-base does not apply to build\n');
+    return EXIT_FAILURE;
+  }
   for (const key of misplaced) {
     if (options[key as keyof RunOptions] === true) {
       io.stderr(`roadmap: --${key.replace(/[A-Z]/gu, (c) => `-${c.toLowerCase()}`)} does not apply to ${command}\n`);
@@ -213,7 +251,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return command === 'build'
       ? await (await import('./build.js')).runBuild(paths, options, loader, io)
-      : await (await import('./lint.js')).runLint(paths, options, loader, io);
+      : // roadmap links is roadmap lint with only the link rules, and links checked.
+        await (await import('./lint.js')).runLint(paths, options, loader, io);
   } catch (error) {
     if (error instanceof InputError) {
       io.stderr(`roadmap: ${error.message}\n`);

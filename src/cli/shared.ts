@@ -10,6 +10,8 @@ import type { LoadedDocument, Workspace } from '../project/workspace.js';
 import { REPORTERS } from '../report/index.js';
 import { summarize, type FileResult } from '../report/types.js';
 import { RULES } from '../rules/index.js';
+import type { CheckerOptions } from '../links/http.js';
+import type { LinkRun } from './links.js';
 
 export interface Io {
   cwd: string;
@@ -19,6 +21,8 @@ export interface Io {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
+  /** Link checker options for tests (a resolver and a route to a local mirror); the command line never sets them. */
+  linkChecker?: Partial<CheckerOptions>;
 }
 
 export interface RunOptions {
@@ -38,6 +42,12 @@ export interface RunOptions {
   noBaseline: boolean;
   out: string;
   noEmitOnError: boolean;
+  /** --links: check links over the network (fresh cache entries reused), or report from the cache only. */
+  links?: 'network' | 'cached';
+  linksCache?: string;
+  diffBase?: string;
+  /** roadmap links: run only the link rules. */
+  linksOnly?: boolean;
 }
 
 export interface Linted {
@@ -61,17 +71,51 @@ export function progress(io: Io, total: number): (done: number, file: string) =>
   };
 }
 
+/** What the link step adds to linting: each document's checked links, and whether only the link rules run. */
+export interface LinkLint {
+  run: LinkRun;
+  only?: readonly string[];
+}
+
+/** Lint one loaded document (as read, or a fixed text of it), with its checked links when there are. */
+export function lintOne(l: LoadedDocument, workspace: Workspace, links?: LinkLint): Promise<Finding[]> {
+  return lintDocument(l.doc, {
+    rules: RULES,
+    settings: l.config.settings,
+    others: (globs) => workspace.others(globs, l.config),
+    ...(links ? { links: links.run.reportsFor(l.doc, l.config.links) } : {}),
+    ...(links?.only ? { only: links.only } : {}),
+  });
+}
+
 /** Lint documents that are already loaded. */
-export async function lintLoaded(loaded: LoadedDocument[], workspace: Workspace, io: Io): Promise<Linted[]> {
+export async function lintLoaded(loaded: LoadedDocument[], workspace: Workspace, io: Io, links?: LinkLint): Promise<Linted[]> {
   const tick = progress(io, loaded.length);
   const out: Linted[] = [];
   for (const [i, l] of loaded.entries()) {
     tick(i, l.doc.path);
-    const findings = await lintDocument(l.doc, { rules: RULES, settings: l.config.settings, others: (globs) => workspace.others(globs, l.config) });
+    const findings = await lintOne(l, workspace, links);
     out.push({ loaded: l, findings });
   }
   tick(loaded.length, '');
   return out;
+}
+
+/** The link step for these documents when the run checks links (loads src/links/ then, and only then). */
+export async function linkLint(loaded: readonly LoadedDocument[], options: RunOptions, io: Io): Promise<LinkLint | undefined> {
+  if (!options.links) return undefined;
+  const { runLinkStep } = await import('./links.js');
+  const { LINK_RULE_IDS } = await import('../rules/link-checks.js');
+  const run = await runLinkStep(
+    loaded.map((l) => ({ doc: l.doc, links: l.config.links })),
+    {
+      mode: options.links,
+      ...(options.linksCache !== undefined ? { cacheFile: options.linksCache } : {}),
+      ...(options.diffBase !== undefined ? { diffBase: options.diffBase } : {}),
+    },
+    io,
+  );
+  return { run, ...(options.linksOnly ? { only: LINK_RULE_IDS } : {}) };
 }
 
 /** Load every file, collecting input errors instead of stopping at the first. */

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { validate as validateConfig } from '../generated/validate-config.js';
+import type { LinksConfig } from './links.js';
 import type { Rule } from '../lint/rule.js';
 import { resolveRuleSettings, SettingsError, type ResolvedRuleSettings, type RuleEntry, type SettingsLayer } from '../lint/settings.js';
 import { applyOverrides, DEFAULT_REGISTRY_DATA, getDefaultRegistry, Registry, validateRegistryData, type RegistryOverrides } from '../policy/registry.js';
@@ -23,6 +24,7 @@ export interface ConfigData {
   ignore?: string[];
   officialSources?: RegistryOverrides;
   baseline?: string;
+  links?: LinksConfig;
 }
 
 export interface ResolvedConfig {
@@ -38,6 +40,8 @@ export interface ResolvedConfig {
   baseline?: string;
   /** The document matches an ignore glob. */
   ignored: boolean;
+  /** The `links` section, as written (defaults are the link checker's). */
+  links?: LinksConfig;
 }
 
 /** A configuration problem, worded for the user: file, JSON path, what is wrong. Exit code 2. */
@@ -203,6 +207,7 @@ export class ConfigLoader {
       registry: loaded?.registry ?? getDefaultRegistry(),
       ...(loaded?.data.baseline ? { baseline: resolve(dir, loaded.data.baseline) } : {}),
       ignored: ignore.length > 0 && picomatch(ignore, { dot: true })(rel),
+      ...(loaded?.data.links ? { links: loaded.data.links } : {}),
     };
   }
 }

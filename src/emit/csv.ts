@@ -7,7 +7,7 @@
  * ("'=HYPERLINK(...)"), which spreadsheets show as text and hide. Numbers are left as numbers.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Roadmap } from '../model/types.js';
+import type { Resource, Roadmap } from '../model/types.js';
 import { resourcesOf } from '../model/walk.js';
 
 export const CSV_COLUMNS = [
@@ -32,8 +32,18 @@ export function neutralizeCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-export function emitCsv(roadmap: Roadmap): string {
+/** Columns added by `build --links`: the status of the link check and where its redirects ended. */
+export const CSV_LINK_COLUMNS = ['link_status', 'final_url'] as const;
+
+export interface CsvOptions {
+  /** Add the link columns (build --links); without it the columns are exactly CSV_COLUMNS. */
+  links?: boolean;
+}
+
+export function emitCsv(roadmap: Roadmap, options: CsvOptions = {}): string {
   const text = (v: string | null): string => (v === null ? '' : neutralizeCell(v));
+  const linkCells = (link: Resource['link']): (string | number)[] =>
+    options.links ? [link?.status ?? '', link ? text(link.finalUrl) : ''] : [];
   const rows = [...resourcesOf(roadmap)].map(({ section, resource }) => [
     text(roadmap.document),
     section.number === null ? '' : section.number,
@@ -47,6 +57,8 @@ export function emitCsv(roadmap: Roadmap): string {
     resource.official ? 'true' : 'false',
     text(resource.technology),
     resource.line,
+    ...linkCells(resource.link),
   ]);
-  return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows' });
+  const header = options.links ? [...CSV_COLUMNS, ...CSV_LINK_COLUMNS] : [...CSV_COLUMNS];
+  return stringify([header, ...rows], { record_delimiter: 'windows' });
 }

@@ -16,6 +16,7 @@ const resource = (r: Resource): Resource => ({
   declaredKind: r.declaredKind,
   line: r.line,
   column: r.column,
+  ...(r.link ? { link: { status: r.link.status, finalUrl: r.link.finalUrl, checkedAt: r.link.checkedAt } } : {}),
 });
 
 const group = (g: Group): Group => ({ label: g.label, line: g.line, resources: g.resources.map(resource) });

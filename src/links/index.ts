@@ -197,6 +197,13 @@ export async function checkDocuments(docs: readonly ProcessedDocument[], options
         checks.set(r.url, r);
         cache?.set(r);
       }
+      // Where a redirect chain ended is itself checked: record it, so a link fixed to that address
+      // (moved-link) is not asked for again by the next run.
+      for (const r of results) {
+        const end = checkKey(r.finalUrl);
+        if (r.chain.length === 0 || r.error !== null || checks.has(end) || cache?.get(end)) continue;
+        cache?.set({ url: end, status: r.status, finalUrl: end, chain: [], error: null, detail: null, checkedAt: r.checkedAt });
+      }
     } finally {
       requests = checker.requests;
       await checker.close();

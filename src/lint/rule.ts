@@ -37,6 +37,12 @@ export interface RuleMeta<Options extends object = object> {
   defaultOptions: Readonly<Options>;
   /** Message templates by message id; `{{name}}` is replaced by `data.name`. */
   messages: Readonly<Record<string, string>>;
+  /**
+   * Message ids that are warnings even when the rule is set to error: the milder cases of a rule
+   * (a link to another site that is not an official resource), or a rule that must never fail a
+   * run (network trouble).
+   */
+  warningMessages?: readonly string[];
   /** Rules that look across files: the globs of the other documents their options ask for. */
   otherFiles?(options: Readonly<Options>): readonly string[];
 }
@@ -69,11 +75,28 @@ export interface ReportDescriptor {
   key: string;
 }
 
+/**
+ * One link as the link check judged it (src/links/ makes these with --links; the link rules
+ * report them): the rule and message it falls under, where it is, and a fix for a moved link.
+ */
+export interface CheckedLink {
+  ruleId: string;
+  messageId: string;
+  data: MessageData;
+  start: number;
+  end: number;
+  /** The URL as checked: the content key of the finding. */
+  key: string;
+  fix?: Fix;
+}
+
 export interface RuleContext<Options extends object = object> {
   doc: ProcessedDocument;
   options: Readonly<Options>;
   /** Other documents, already processed, for rules that look across files. */
   others: readonly ProcessedDocument[];
+  /** The document's checked links, when the run checks links (--links); undefined otherwise. */
+  links?: readonly CheckedLink[];
   report(descriptor: ReportDescriptor): void;
 }
 

@@ -8,7 +8,7 @@ import type { Nodes } from 'mdast';
 import type { ProcessedDocument } from '../pipeline/process.js';
 import { readDirectives, suppressor } from './directives.js';
 import { addFinding, compareFindings, docUrl, type Finding, type Related, type Severity } from './finding.js';
-import { formatMessage, RuleContractError, type RelatedDescriptor, type ReportDescriptor, type Rule } from './rule.js';
+import { formatMessage, RuleContractError, type CheckedLink, type RelatedDescriptor, type ReportDescriptor, type Rule } from './rule.js';
 import type { ResolvedRuleSettings } from './settings.js';
 
 /** Loads the other documents a cross-file rule asks for (globs relative to the configuration). */
@@ -21,6 +21,8 @@ export interface LintOptions {
   others?: OtherDocuments;
   /** Run only these rules (e.g. a unified plugin for one rule). */
   only?: readonly string[];
+  /** The document's checked links (with --links), for the link rules. */
+  links?: readonly CheckedLink[];
 }
 
 function offsetsOf(node: Nodes | undefined, what: string, ruleId: string): { start: number; end: number } {
@@ -93,7 +95,7 @@ export function toFinding(doc: ProcessedDocument, rule: Rule, severity: Severity
     file: doc.path,
     ruleId: id,
     messageId: r.messageId,
-    severity,
+    severity: rule.meta.warningMessages?.includes(r.messageId) ? 'warn' : severity,
     message: text,
     docUrl: docUrl(id),
     start: doc.index.pointAt(start),
@@ -120,6 +122,7 @@ export async function lintDocument(doc: ProcessedDocument, options: LintOptions)
       doc,
       options: setting.options,
       others,
+      ...(options.links ? { links: options.links } : {}),
       report: (r) => {
         const f = toFinding(doc, rule, severity, r);
         if (!suppressed(f.ruleId, f.start.line)) findings.push(f);

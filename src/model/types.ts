@@ -36,6 +36,18 @@ export interface Resource {
   declaredKind: ResourceKind | null;
   line: number;
   column: number;
+  /** The link check's result (`roadmap build --links`); absent otherwise. */
+  link?: ResourceLink;
+}
+
+/** What a link check found for a resource. */
+export interface ResourceLink {
+  /** The HTTP status of the last response, or null when there was none (a name that does not resolve, a timeout…). */
+  status: number | null;
+  /** Where the redirects ended (the URL itself when there were none). */
+  finalUrl: string;
+  /** When the check was made, ISO 8601 (perhaps by an earlier run whose cached result was reused). */
+  checkedAt: string;
 }
 
 export interface Group {

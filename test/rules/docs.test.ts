@@ -13,6 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { fixText, lintRoadmap, type RuleEntry } from '../../src/index.js';
 import { RULES } from '../../src/rules/index.js';
 import { ROOT } from '../helpers.js';
+import { LINK_RULE_IDS } from '../../src/rules/link-checks.js';
+import { fixWithAnswers, lintWithAnswers } from '../links/examples.js';
 
 interface Example {
   kind: 'pass' | 'fail';
@@ -20,6 +22,8 @@ interface Example {
   source: string;
   line: number;
   expected: string[] | null;
+  /** For the link rules: how the servers answer (the "```http answers" block before the example). */
+  answers: string | null;
 }
 
 export function examplesOf(page: string): Example[] {
@@ -31,12 +35,15 @@ export function examplesOf(page: string): Example[] {
     if (node.lang !== 'markdown' || !m) return;
     const next = tree.children[i + 1];
     const expected = next?.type === 'code' && next.lang === 'text' ? (next as Code).value.split('\n').filter(Boolean) : null;
+    const previous = tree.children[i - 1];
+    const answers = previous?.type === 'code' && previous.lang === 'http' && previous.meta === 'answers' ? previous.value : null;
     examples.push({
       kind: m[1] as Example['kind'],
       options: m[2] ? (JSON.parse(m[2]) as Record<string, unknown>) : null,
       source: `${node.value}\n`,
       line: node.position!.start.line,
       expected,
+      answers,
     });
   });
   return examples;
@@ -61,9 +68,12 @@ describe.each(pages)('docs/rules/%s.md', (id, path) => {
     for (const e of examples.filter((x) => x.kind === 'fail')) expect(e.expected, `example at line ${e.line}`).not.toBeNull();
   });
 
+  const linkRule = (LINK_RULE_IDS as readonly string[]).includes(id);
   it.each(examples.map((e) => [e.kind, e.line, e] as const))('the %s example at line %i gives exactly what the page says', async (_k, _l, e) => {
     const rules: Record<string, RuleEntry> = { [id]: e.options ? ['error', e.options] : 'error' };
-    const own = (await lintRoadmap(e.source, { rules })).filter((f) => f.ruleId === id);
+    if (linkRule) expect(e.answers, 'a link rule example says how the servers answer').not.toBeNull();
+    const all = linkRule ? await lintWithAnswers(e.source, rules, e.answers!) : await lintRoadmap(e.source, { rules });
+    const own = all.filter((f) => f.ruleId === id);
     for (const f of own) expect(Object.keys(meta.messages)).toContain(f.messageId);
     expect(own.map((f) => `${f.start.line}:${f.start.column} ${f.messageId}`)).toEqual(e.kind === 'fail' ? e.expected : []);
   });
@@ -71,6 +81,12 @@ describe.each(pages)('docs/rules/%s.md', (id, path) => {
   if (!meta.fixable) return;
   it.each(examples.map((e) => [e.line, e] as const))('fixing the example at line %i leaves nothing fixable, and is stable', async (_l, e) => {
     const rules: Record<string, RuleEntry> = { [id]: e.options ? ['error', e.options] : 'error' };
+    if (linkRule) {
+      const { once, left, twice } = await fixWithAnswers(e.source, rules, e.answers!);
+      expect(left).toEqual([]);
+      expect(twice).toBe(once);
+      return;
+    }
     const once = await fixText(e.source, { rules });
     const left = (await lintRoadmap(once.output, { rules })).filter((f) => f.fix);
     expect(left).toEqual([]);
