@@ -142,6 +142,42 @@ describe('roadmap links on the backend roadmap, against a local mirror', () => {
   });
 });
 
+describe('the command line around the link step', () => {
+  it('shows a progress line on a terminal only, and clears it', async () => {
+    let stderr = '';
+    const here = tempDir();
+    writeFileSync(join(here, 'list.md'), '# List\n\n## Links\n\n- [Gone](https://gone.test/)\n');
+    const io: Io & { linkChecker: Mirror['transport'] } = {
+      cwd: here,
+      stdout: () => undefined,
+      stderr: (t) => (stderr += t),
+      readStdin: async () => new Uint8Array(),
+      stdoutIsTTY: false,
+      stderrIsTTY: true,
+      env: {},
+      linkChecker: mirror.transport,
+    };
+    expect(await main(['links', 'list.md', '--links-cache', 'c.json'], io)).toBe(1);
+    expect(stderr).toBe('\r\x1b[Kchecking links: 0/1\r\x1b[K');
+    const quiet = await run(['links', join(here, 'list.md'), '--links-cache', join(here, 'c2.json')]);
+    expect(quiet.stderr).toBe('');
+  });
+
+  it('a bad links configuration is a one-line error naming the file and the key, exit 2', async () => {
+    const here = tempDir();
+    writeFileSync(join(here, 'list.md'), '# List\n');
+    writeFileSync(join(here, 'roadmap.config.json'), JSON.stringify({ links: { perHost: 0 } }));
+    const r = cli(['links', 'list.md'], { cwd: here });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^roadmap: .*roadmap\.config\.json: invalid configuration at \/links\/perHost: must be >= 1\n$/u);
+  });
+
+  it('--links-cache and --diff-base need links to be checked; --links takes only =cached', () => {
+    expect(cli(['lint', '--links-cache', 'x.json', 'content/']).stderr).toContain('--links-cache applies only when links are checked');
+    expect(cli(['lint', '--links=sometimes', 'content/']).code).toBe(2);
+  });
+});
+
 describe('roadmap build --links', () => {
   it('adds link { status, finalUrl, checkedAt } to each resource and two CSV columns; without --links, neither', async () => {
     const plain = await run(['build', 'content/', '--out', 'plain']);

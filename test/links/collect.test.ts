@@ -69,6 +69,21 @@ describe('collecting links', () => {
   });
 });
 
+describe('links.accept', () => {
+  it('accepts the statuses a host is known to answer robots with, for that host or every host', () => {
+    const doc = processSource('# L\n\n## S\n\n- [A](https://a.example/)\n- [B](https://b.example/)\n', { path: 'l.md' });
+    const answered = (url: string, status: number): LinkCheck => ({ url, status, finalUrl: url, chain: [], error: null, detail: null, checkedAt: '2026-01-01T00:00:00.000Z' });
+    const checks = new Map([
+      ['https://a.example/', answered('https://a.example/', 403)],
+      ['https://b.example/', answered('https://b.example/', 999)],
+    ]);
+    const ids = (accept: Record<string, number[]>) => linkReports(collectLinks(doc), checks, { accept, exclude: [] }).map((r) => r.data['url']);
+    expect(ids({})).toEqual(['https://a.example/', 'https://b.example/']);
+    expect(ids({ 'a.example': [403] })).toEqual(['https://b.example/']);
+    expect(ids({ 'a.example': [403], '*': [999] })).toEqual([]);
+  });
+});
+
 describe('links.exclude', () => {
   it('matches URL prefixes, with * for any run and either scheme when none is given', () => {
     expect(isExcluded('https://www.linkedin.com/in/x', ['www.linkedin.com/'])).toBe(true);
