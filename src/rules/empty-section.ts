@@ -41,7 +41,8 @@ export default defineRule({
       for (let k = at + 1; k < top.length && top[k]!.type !== 'heading'; k++) {
         if (!showsNothing(top[k]!)) return;
       }
-      report({ messageId: 'empty', data: { title: s.title }, node: heading, key: s.slug });
+      // A heading of punctuation only has an empty slug; the key still has to name the section.
+      report({ messageId: 'empty', data: { title: s.title }, node: heading, key: s.slug || s.title || 'untitled section' });
     });
   },
 });

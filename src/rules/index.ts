@@ -15,6 +15,7 @@ import movedLink from './moved-link.js';
 import officialClaim from './official-claim.js';
 import officialOnly from './official-only.js';
 import redirectedAway from './redirected-away.js';
+import relativeLink from './relative-link.js';
 import sectionNumbering from './section-numbering.js';
 import similarLink from './similar-link.js';
 import soft404 from './soft-404.js';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   emptyLinkText,
   bareLinkText,
   anchorTarget,
+  relativeLink,
   unrecognizedItem,
   strayLink,
   officialOnly,

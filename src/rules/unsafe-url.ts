@@ -1,5 +1,5 @@
 import { defineRule } from '../lint/rule.js';
-import { parseUrl } from '../util/url.js';
+import { parseUrl, schemeTypo } from '../util/url.js';
 import { linkTargets, schemeOf } from './link-targets.js';
 
 export interface UnsafeUrlOptions {
@@ -46,7 +46,8 @@ export default defineRule<UnsafeUrlOptions>({
   create({ doc, options, report }) {
     for (const t of linkTargets(doc)) {
       const scheme = schemeOf(t.url);
-      if (scheme === null) continue;
+      // A misspelt web scheme ("ttps:") is url-syntax's finding, not a dangerous one.
+      if (scheme === null || schemeTypo(t.url) !== null) continue;
       if (!SAFE.has(scheme) && !options.allowSchemes.includes(scheme)) {
         report({ messageId: 'scheme', data: { scheme, kind: t.kind, url: shorten(t.url) }, start: t.start, end: t.end, key: t.url });
         continue;

@@ -24,6 +24,11 @@ describe('unsafe-url', () => {
     expect(await placesOf('unsafe-url', source)).toEqual(['3:7 scheme', '3:34 scheme', '3:63 scheme', '5:9 scheme', '9:3 scheme', '13:3 scheme', '15:1 scheme']);
   });
 
+  it('reports javascript: in a paragraph as an error', async () => {
+    const [f] = await findingsOf('unsafe-url', '# T\n\nClick [here](javascript:alert(document.cookie)) to continue.\n');
+    expect(f).toMatchObject({ severity: 'error', messageId: 'scheme', start: { line: 3, column: 7 } });
+  });
+
   it('decodes character references in HTML attributes as a browser would', async () => {
     const [f] = await findingsOf('unsafe-url', '# T\n\n<a href="&#x6A;avascript&colon;alert(1)">x</a>\n');
     expect(f).toMatchObject({ messageId: 'scheme', message: expect.stringContaining('Unsafe javascript: html') });
