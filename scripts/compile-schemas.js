@@ -8,7 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const targets = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['roadmap', 'config', 'registry', 'index'];
+const targets = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['roadmap', 'config', 'registry', 'index', 'baseline'];
 
 await mkdir(join(root, 'src/generated'), { recursive: true });
 for (const name of targets) {

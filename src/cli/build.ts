@@ -17,7 +17,7 @@ import { emitMarkdown } from '../emit/markdown.js';
 import { emitIndex, indexEntry, OutputDir, type IndexEntry, type OutputFile } from '../emit/write.js';
 import { SCHEMA_VERSION } from '../model/types.js';
 import { documentName } from '../pipeline/process.js';
-import { EXIT_CONTENT, InputError } from '../pipeline/read.js';
+import { EXIT_CONTENT, InputError, internalError } from '../pipeline/read.js';
 import { Workspace } from '../project/workspace.js';
 import { expandInputs } from './files.js';
 import { linkLint, lintLoaded, loadAll, report, type Io, type RunOptions } from './shared.js';
@@ -162,16 +162,24 @@ async function build(
       continue;
     }
     stems.set(stem, doc.path);
-    outputs.push(
-      { name: `${stem}.json`, content: emitJson(doc.roadmap) },
-      { name: `${stem}.csv`, content: emitCsv(doc.roadmap, { links: links !== undefined }) },
-      { name: `${stem}.md`, content: emitMarkdown(doc.tree, doc.source) },
-    );
+    let emitted: OutputFile[];
+    try {
+      emitted = [
+        { name: `${stem}.json`, content: emitJson(doc.roadmap) },
+        { name: `${stem}.csv`, content: emitCsv(doc.roadmap, { links: links !== undefined }) },
+        { name: `${stem}.md`, content: emitMarkdown(doc.tree, doc.source) },
+      ];
+    } catch (error) {
+      // A bug, caught at the document's boundary: this document is not written, the others are.
+      failures.push(internalError(doc.path, 'emit', error));
+      continue;
+    }
+    outputs.push(...emitted);
     entries.push(indexEntry(doc.roadmap, stem));
   }
 
   const code = await report(linted, options, io, [...errors, ...failures]);
-  const hasErrors = errors.length > 0 || failures.length > 0 || linted.some((l) => l.findings.some((f) => f.severity === 'error'));
+  const hasErrors = errors.length > 0 || failures.length > 0 || linted.some((l) => (l.internal ?? []).length > 0 || l.findings.some((f) => f.severity === 'error'));
   if (options.noEmitOnError && hasErrors) {
     io.stderr(`roadmap: --no-emit-on-error: nothing written to ${outLabel}/\n`);
     return code;

@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { ConfigLoader } from '../config/load.js';
 import { createBaseline, writeBaseline } from '../lint/baseline.js';
 import { fixUntilStable } from '../lint/fix.js';
-import { decodeSource, EXIT_FAILURE, EXIT_OK, InputError } from '../pipeline/read.js';
+import { decodeSource, EXIT_FAILURE, EXIT_OK, InputError, internalError } from '../pipeline/read.js';
 import { Workspace, type LoadedDocument } from '../project/workspace.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { FileWriteError } from '../util/io-error.js';
@@ -27,8 +27,14 @@ export async function runLint(paths: string[], options: RunOptions, loader: Conf
   }
   if (useStdin) {
     const name = options.stdinFilename ?? '<stdin>';
-    const source = decodeSource(name, await io.readStdin());
-    return lintAndReport([await workspace.processText(name, source)], [], options, workspace, io);
+    try {
+      const source = decodeSource(name, await io.readStdin());
+      return await lintAndReport([await workspace.processText(name, source)], [], options, workspace, io);
+    } catch (error) {
+      // Refused: reported like any other document, in the chosen format.
+      if (!(error instanceof InputError)) throw error;
+      return lintAndReport([], [error], options, workspace, io);
+    }
   }
   const { files, skipped } = await expandInputs(paths.length > 0 ? paths : ['content'], io.cwd);
   for (const s of skipped) io.stderr(`roadmap: ${s.path}: skipped: a ${s.kind}, not a file\n`);
@@ -50,8 +56,8 @@ async function lintAndReport(loaded: LoadedDocument[], errors: InputError[], opt
       try {
         fixed.push(await fixOne(l, options, workspace, io, links));
       } catch (error) {
-        if (!(error instanceof FileWriteError)) throw error;
-        errors.push(new InputError(l.doc.path, error.reason, EXIT_FAILURE));
+        // The file is left as it was; a write refused is exit 2, anything else a bug (exit 3).
+        errors.push(error instanceof FileWriteError ? new InputError(l.doc.path, error.reason, EXIT_FAILURE) : internalError(l.doc.path, 'fix', error));
         fixed.push(l);
       }
     }

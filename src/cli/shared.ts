@@ -1,11 +1,11 @@
 /** What the build and lint commands share: options, linting a set of files, reporting, exit codes. */
 import { resolve } from 'node:path';
-import type { ResolvedConfig } from '../config/load.js';
+import { ConfigError, type ResolvedConfig } from '../config/load.js';
 import { applyBaseline, BASELINE_FILE, readBaseline } from '../lint/baseline.js';
 import type { Finding } from '../lint/finding.js';
-import { lintDocument } from '../lint/run.js';
-import type { SettingsLayer } from '../lint/settings.js';
-import { EXIT_CONTENT, EXIT_OK, InputError } from '../pipeline/read.js';
+import { lintDocument, type LintOptions } from '../lint/run.js';
+import { SettingsError, type SettingsLayer } from '../lint/settings.js';
+import { EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, InputError, internalError } from '../pipeline/read.js';
 import type { LoadedDocument, Workspace } from '../project/workspace.js';
 import { REPORTERS } from '../report/index.js';
 import { summarize, type FileResult } from '../report/types.js';
@@ -52,7 +52,10 @@ export interface RunOptions {
 
 export interface Linted {
   loaded: LoadedDocument;
+  /** The rules' findings (what a baseline can accept). */
   findings: Finding[];
+  /** internal-error findings: rules that threw. Never baselined. */
+  internal?: Finding[];
 }
 
 /** Colour when writing to a terminal, unless NO_COLOR; FORCE_COLOR forces it (FORCE_COLOR=0 turns it off). */
@@ -71,6 +74,28 @@ export function progress(io: Io, total: number): (done: number, file: string) =>
   };
 }
 
+/** The rule ids of findings that are not about a rule: a document refused, and a bug of ours. */
+export const REFUSED_DOCUMENT = 'refused-document';
+export const INTERNAL_ERROR = 'internal-error';
+const PROBLEM_DOCS = 'https://github.com/roadmap-pipeline/roadmap-pipeline#exit-codes';
+
+/** A refused document or an internal error as a finding, so every report format shows it. */
+export function problemFinding(error: InputError): Finding {
+  const ruleId = error.kind === 'internal' ? INTERNAL_ERROR : REFUSED_DOCUMENT;
+  const point = { line: error.line ?? 1, column: 1, offset: 0 };
+  return {
+    file: error.file,
+    ruleId,
+    messageId: error.kind,
+    severity: 'error',
+    message: error.reason,
+    docUrl: PROBLEM_DOCS,
+    start: point,
+    end: point,
+    fingerprint: `${ruleId}:${error.kind}:${error.file}`,
+  };
+}
+
 /** What the link step adds to linting: each document's checked links, and whether only the link rules run. */
 export interface LinkLint {
   run: LinkRun;
@@ -78,24 +103,35 @@ export interface LinkLint {
 }
 
 /** Lint one loaded document (as read, or a fixed text of it), with its checked links when there are. */
-export function lintOne(l: LoadedDocument, workspace: Workspace, links?: LinkLint): Promise<Finding[]> {
+export function lintOne(l: LoadedDocument, workspace: Workspace, links?: LinkLint, onRuleError?: LintOptions['onRuleError']): Promise<Finding[]> {
   return lintDocument(l.doc, {
     rules: RULES,
     settings: l.config.settings,
     others: (globs) => workspace.others(globs, l.config),
     ...(links ? { links: links.run.reportsFor(l.doc, l.config.links) } : {}),
     ...(links?.only ? { only: links.only } : {}),
+    ...(onRuleError ? { onRuleError } : {}),
   });
 }
 
-/** Lint documents that are already loaded. */
+/**
+ * Lint documents that are already loaded. A rule that throws is a bug: it becomes an
+ * internal-error finding naming the rule, and the other rules and documents go on.
+ */
 export async function lintLoaded(loaded: LoadedDocument[], workspace: Workspace, io: Io, links?: LinkLint): Promise<Linted[]> {
   const tick = progress(io, loaded.length);
   const out: Linted[] = [];
   for (const [i, l] of loaded.entries()) {
     tick(i, l.doc.path);
-    const findings = await lintOne(l, workspace, links);
-    out.push({ loaded: l, findings });
+    const internal: Finding[] = [];
+    let findings: Finding[];
+    try {
+      findings = await lintOne(l, workspace, links, (ruleId, error) => internal.push(problemFinding(internalError(l.doc.path, `rule ${ruleId}`, error))));
+    } catch (error) {
+      findings = [];
+      internal.push(problemFinding(internalError(l.doc.path, 'lint', error)));
+    }
+    out.push({ loaded: l, findings, internal });
   }
   tick(loaded.length, '');
   return out;
@@ -127,8 +163,10 @@ export async function loadAll(files: string[], workspace: Workspace): Promise<{ 
       const l = await workspace.load(f);
       if (!l.config.ignored) loaded.push(l);
     } catch (error) {
-      if (error instanceof InputError) errors.push(error);
-      else throw error;
+      // A broken configuration stops the run; anything else is caught at the document's boundary,
+      // and the other documents go on.
+      if (error instanceof ConfigError || error instanceof SettingsError) throw error;
+      errors.push(error instanceof InputError ? error : internalError(workspace.display(f), 'reading and processing', error));
     }
   }
   return { loaded, errors };
@@ -176,14 +214,19 @@ export async function report(linted: Linted[], options: RunOptions, io: Io, extr
   }
   const byFile = new Map<string, Finding[]>();
   for (const l of linted) byFile.set(l.loaded.doc.path, []);
-  for (const f of [...shown, ...staleFindings]) byFile.get(f.file)?.push(f) ?? byFile.set(f.file, [f]);
+  // Refused documents and internal errors are findings too, in every format, never baselined.
+  const problems = [...extraErrors.map(problemFinding), ...linted.flatMap((l) => l.internal ?? [])];
+  for (const f of [...problems, ...shown, ...staleFindings]) byFile.get(f.file)?.push(f) ?? byFile.set(f.file, [f]);
   let results: FileResult[] = [...byFile].map(([file, findings]) => ({ file, findings, baselined: accepted.get(file) ?? 0 }));
   const fullSummary = summarize(results, staleFindings.length);
   if (options.quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
   const reporter = REPORTERS[options.format]!;
   io.stdout(reporter(results, { color: useColor(io), summary: summarize(results, staleFindings.length), rules: RULES.map((r) => r.meta) }));
   for (const e of extraErrors) io.stderr(`roadmap: ${e.message}\n`);
-  if (extraErrors.length > 0) return Math.max(...extraErrors.map((e) => e.exitCode));
+  for (const f of linted.flatMap((l) => l.internal ?? [])) io.stderr(`roadmap: ${f.file}: ${f.message}\n`);
+  const codes = extraErrors.map((e) => e.exitCode);
+  if (problems.some((f) => f.ruleId === INTERNAL_ERROR)) codes.push(EXIT_INTERNAL);
+  if (codes.length > 0) return Math.max(...codes);
   if (fullSummary.errors > 0) return EXIT_CONTENT;
   if (options.maxWarnings !== undefined && fullSummary.warnings > options.maxWarnings) {
     io.stderr(`roadmap: ${fullSummary.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);

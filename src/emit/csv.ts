@@ -3,8 +3,9 @@
  * fields quoted where needed), UTF-8 without a byte order mark.
  *
  * Spreadsheet safety: a text cell that starts with = + - @, a tab or a carriage return would be
- * run as a formula by Excel, LibreOffice or Google Sheets. Such cells get a leading apostrophe
- * ("'=HYPERLINK(...)"), which spreadsheets show as text and hide. Numbers are left as numbers.
+ * run as a formula by Excel, LibreOffice or Google Sheets; so would one that starts with the
+ * full-width ＝ ＋ － ＠, or with any of these behind zero-width characters or spaces. Such cells get
+ * a leading apostrophe ("'=HYPERLINK(...)"), which makes the cell text. Numbers stay numbers.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Resource, Roadmap } from '../model/types.js';
@@ -25,7 +26,10 @@ export const CSV_COLUMNS = [
   'line',
 ] as const;
 
-const FORMULA_START = /^[=+\-@\t\r]/u;
+// A formula sign, ASCII or full-width (＝＋－＠, which some spreadsheets and input methods read as
+// the ASCII ones), or a tab or carriage return; possibly behind characters a spreadsheet ignores
+// or trims: zero-width spaces and joiners, the word joiner, a byte order mark, spaces.
+const FORMULA_START = /^[\s\u200b-\u200d\u2060\ufeff]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/u;
 
 /** Make a text cell safe to open in a spreadsheet. */
 export function neutralizeCell(value: string): string {

@@ -5,7 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
+import { validate as compiledBaselineValidator } from '../generated/validate-baseline.js';
 import { writeFileAtomic } from '../util/atomic.js';
+import { deepestError, type CompiledValidator } from '../util/schema-errors.js';
 import type { Finding } from './finding.js';
 
 export const BASELINE_FILE = 'roadmap-baseline.json';
@@ -27,6 +29,8 @@ export interface Baseline {
 }
 
 export class BaselineError extends Error {}
+
+const baselineValidator = compiledBaselineValidator as unknown as CompiledValidator;
 
 const key = (file: string, fingerprint: string): string => `${file}\u0000${fingerprint}`;
 
@@ -61,16 +65,18 @@ export async function readBaseline(path: string): Promise<Baseline | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new BaselineError(`${path}: cannot read the baseline: ${(error as Error).message}`);
   }
-  let data: Baseline;
+  let data: unknown;
   try {
-    data = JSON.parse(text) as Baseline;
+    data = JSON.parse(text);
   } catch (error) {
     throw new BaselineError(`${path}: the baseline is not valid JSON: ${(error as Error).message}`);
   }
-  if (data?.version !== 1 || !Array.isArray(data.entries)) {
-    throw new BaselineError(`${path}: not a roadmap baseline (expected {"version": 1, "entries": [...]})`);
+  // Validated before use (schema/baseline.schema.json): `entries: [null]` is a message, not a TypeError.
+  if (!baselineValidator(data)) {
+    const { error } = deepestError(baselineValidator.errors ?? []);
+    throw new BaselineError(`${path}: not a valid roadmap baseline at ${error.path}: ${error.message}; rewrite it with --write-baseline`);
   }
-  return data;
+  return data as Baseline;
 }
 
 export interface BaselineMatch {

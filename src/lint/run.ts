@@ -23,6 +23,11 @@ export interface LintOptions {
   only?: readonly string[];
   /** The document's checked links (with --links), for the link rules. */
   links?: readonly CheckedLink[];
+  /**
+   * Called when a rule throws; the other rules still run. Without it, the exception ends the
+   * lint (and a RuleContractError reaches the caller as it was thrown).
+   */
+  onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
 function offsetsOf(node: Nodes | undefined, what: string, ruleId: string): { start: number; end: number } {
@@ -118,16 +123,23 @@ export async function lintDocument(doc: ProcessedDocument, options: LintOptions)
     const globs = rule.meta.otherFiles?.(setting.options) ?? [];
     const others = globs.length > 0 && options.others ? (await options.others(globs)).filter((o) => o.path !== doc.path) : [];
     const severity = setting.severity;
-    rule.create({
-      doc,
-      options: setting.options,
-      others,
-      ...(options.links ? { links: options.links } : {}),
-      report: (r) => {
-        const f = toFinding(doc, rule, severity, r);
-        if (!suppressed(f.ruleId, f.start.line)) findings.push(f);
-      },
-    });
+    const found: Finding[] = [];
+    try {
+      rule.create({
+        doc,
+        options: setting.options,
+        others,
+        report: (r) => {
+          const f = toFinding(doc, rule, severity, r);
+          if (!suppressed(f.ruleId, f.start.line)) found.push(f);
+        },
+      });
+    } catch (error) {
+      if (!options.onRuleError) throw error;
+      options.onRuleError(id, error);
+      continue;
+    }
+    findings.push(...found);
   }
   findings.sort(compareFindings);
   for (const f of findings) addFinding(doc.file, f);

@@ -17,14 +17,14 @@ export const EXIT_FAILURE = 2;
 export const EXIT_INTERNAL = 3;
 
 /** Why an input was refused: what reports name it by. */
-export type RefusalKind = 'empty' | 'binary' | 'not-utf8' | 'not-a-file' | 'unreadable' | 'content';
+export type RefusalKind = 'empty' | 'binary' | 'not-utf8' | 'not-a-file' | 'unreadable' | 'content' | 'internal';
 
 /** An error about one input, already worded for the user. */
 export class InputError extends Error {
   constructor(
     readonly file: string,
     readonly reason: string,
-    readonly exitCode: typeof EXIT_CONTENT | typeof EXIT_FAILURE,
+    readonly exitCode: typeof EXIT_CONTENT | typeof EXIT_FAILURE | typeof EXIT_INTERNAL,
     readonly line?: number,
     readonly kind: RefusalKind = 'content',
   ) {
@@ -40,6 +40,15 @@ export interface SourceText {
   bom: boolean;
   /** What the file was when read (size, modification time, hash); absent for standard input. */
   snapshot?: FileSnapshot;
+}
+
+/**
+ * An unexpected exception while handling one document, caught at the document's boundary: a bug
+ * in roadmap-pipeline. `where` names the stage or rule ("rule empty-section", "emit").
+ */
+export function internalError(file: string, where: string, error: unknown): InputError {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new InputError(file, `internal error in ${where}: ${what}. This is a bug in roadmap-pipeline; please report it`, EXIT_INTERNAL, undefined, 'internal');
 }
 
 /** Decode and check bytes that claim to be a UTF-8 Markdown document. */

@@ -1,5 +1,6 @@
 /** The default report: findings grouped by file, aligned columns, a summary; colour only on a terminal. */
 import { createColors } from 'picocolors';
+import { neutralizeTerminalLine } from '../util/terminal.js';
 import type { Reporter } from './types.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -9,11 +10,12 @@ export const stylish: Reporter = (results, { color, summary }) => {
   const out: string[] = [];
   for (const r of results) {
     if (r.findings.length === 0) continue;
-    out.push(c.underline(r.file));
+    // Document text never reaches the terminal raw: no escape sequence in a title or a file name runs.
+    out.push(c.underline(neutralizeTerminalLine(r.file)));
     const rows = r.findings.map((f) => [
       `${f.start.line}:${f.start.column}`,
       f.severity === 'error' ? 'error' : 'warning',
-      f.message,
+      neutralizeTerminalLine(f.message),
       f.ruleId,
     ]);
     // A loop, not Math.max(...rows): spreading 120,000 arguments overflows the stack.

@@ -8,8 +8,17 @@ export interface Point {
 export class SourceIndex {
   readonly #lineStarts: number[] = [0];
 
+  /**
+   * Lines end as CommonMark (and micromark's positions) end them: at "\n", "\r\n" or a lone "\r".
+   * So in a file saved with old Mac line ends, or with "\r\r\n", findings point at the lines an
+   * editor, SARIF viewers and GitHub's annotations show.
+   */
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.#lineStarts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a) this.#lineStarts.push(i + 1);
+      else if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) this.#lineStarts.push(i + 1);
+    }
   }
 
   pointAt(offset: number): Point {

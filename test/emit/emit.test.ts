@@ -31,6 +31,11 @@ describe('CSV', () => {
   it('neutralises cells a spreadsheet would run as a formula', () => {
     for (const v of ['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', '\tx', '\rx']) expect(neutralizeCell(v)).toBe(`'${v}`);
     for (const v of ['Docs', '1+1', 'a=b', '']) expect(neutralizeCell(v)).toBe(v);
+    // Full-width formula signs, and formula signs behind zero-width characters, a BOM or spaces.
+    for (const v of ['\uff1dHYPERLINK("http://x")', '\uff0b1', '\uff0d2', '\uff20SUM(A1)', '\u200b=1+1', '\u200d\u2060+1', '\ufeff@x', '  =1', '\u200c\uff1d1']) {
+      expect(neutralizeCell(v), JSON.stringify(v)).toBe(`'${v}`);
+    }
+    for (const v of ['\u200bDocs', 'a\uff1db', '\uff08note\uff09']) expect(neutralizeCell(v)).toBe(v);
     const m = parseRoadmap('# T\n\n## S\n\n* [=cmd|"/c calc"!A1](https://e.example/) — @mention dangers\n', { path: 't.md' });
     const row = (parse(emitCsv(m), { columns: true }) as Record<string, string>[])[0]!;
     expect(row.title).toBe(`'=cmd|"/c calc"!A1`);
