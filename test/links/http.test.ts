@@ -132,6 +132,19 @@ describe('the link checker against a local server', () => {
     expect(classifyCheck(r, u('/loop1'))?.ruleId).toBe('link-unreachable');
   });
 
+  it('more than 10 redirects, and a redirect to another scheme, stop the chain', async () => {
+    for (let i = 0; i < 12; i++) server.route(`site.test/hop${i}`, reply(302, { location: `/hop${i + 1}` }));
+    server.route('site.test/to-ftp', reply(301, { location: 'ftp://site.test/file' }));
+    const c = checker();
+    const [long, ftp] = await Promise.all([c.check(u('/hop0')), c.check(u('/to-ftp'))]);
+    await c.close();
+    expect(long).toMatchObject({ error: 'too-many-redirects', detail: 'more than 10 redirects' });
+    expect(long.chain).toHaveLength(11);
+    expect(server.hits('site.test/hop11')).toBe(0);
+    expect(ftp).toMatchObject({ error: 'bad-redirect', detail: 'redirects to a ftp: URL' });
+    expect(classifyCheck(long, long.url)?.ruleId).toBe('link-unreachable');
+  });
+
   it('404 and 410 are dead links', async () => {
     const c = checker();
     const [a, b] = await Promise.all([c.check(u('/gone404')), c.check(u('/gone410'))]);
