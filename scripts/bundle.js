@@ -56,6 +56,9 @@ await build({
   define: { 'import.meta.url': '__roadmapBundleUrl' },
   banner: { js: "const __roadmapBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [sourcePlaces],
+  // undici (the link checker's HTTP client) stays a runtime dependency: it is needed only with
+  // --links, and bundled it would double the file every start reads.
+  external: ['undici'],
   legalComments: 'none',
   minify: !process.argv.includes('--no-minify'),
   logLevel: 'warning',
