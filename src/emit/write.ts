@@ -25,7 +25,7 @@
  * where they stand.
  */
 import { constants, type Stats } from 'node:fs';
-import { lstat, mkdir, open, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
+import { access, lstat, mkdir, open, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { validate as compiledIndexValidator } from '../generated/validate-index.js';
 import type { Roadmap } from '../model/types.js';
@@ -263,9 +263,21 @@ export class OutputDir {
     return readPreviousIndex(this.dir, label);
   }
 
-  /** Refuse targets that are symbolic links, or that have a link or a non-directory on their way. */
+  /**
+   * Refuse targets that are symbolic links, or that have a link or a non-directory on their way,
+   * and directories this run cannot write into: all before the commit point, so a refusal leaves
+   * nothing to finish.
+   */
   private async checkTargets(names: readonly string[]): Promise<void> {
     const checked = new Set<string>();
+    const writable = async (dir: string, label: string): Promise<void> => {
+      try {
+        await access(dir, constants.W_OK);
+      } catch (error) {
+        throw asWriteError(error, label);
+      }
+    };
+    await writable((await lstatOrNull(this.dir)) ? this.dir : dirname(this.dir), this.label);
     for (const name of names) {
       if (!isSafeOutputName(name)) throw new FileWriteError(`${this.label}/${name}`, 'is outside the output directory; refused', 'EOUTSIDE');
       const parts = name.split('/');
@@ -278,6 +290,7 @@ export class OutputDir {
         const label = `${this.label}/${rel}`;
         if (info.isSymbolicLink()) throw new FileWriteError(label, 'is a symbolic link; refusing to write through it', 'ESYMLINK');
         if (i < parts.length && !info.isDirectory()) throw new FileWriteError(label, 'is not a directory', 'ENOTDIR');
+        if (i < parts.length) await writable(join(this.dir, ...parts.slice(0, i)), label);
         if (i === parts.length && !info.isFile()) throw new FileWriteError(label, 'is not a regular file; refusing to replace it', 'EEXIST');
       }
     }

@@ -18,6 +18,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -171,13 +172,52 @@ describe('building a folder', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('roadmap: content/pipe.md: skipped: a FIFO (named pipe), not a file');
     expect(existsSync(join(dir, 'dist/a.json'))).toBe(true);
-    // spawnSync would wait forever if the FIFO were opened for reading the ordinary way.
-    const started = Date.now();
-    const named = spawnSync(process.execPath, [BIN, 'lint', 'content/pipe.md'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    // Opened for reading the ordinary way, the FIFO would block until the guard's timeout kills the run.
+    const named = spawnSync(process.execPath, [BIN, 'lint', 'content/pipe.md'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     expect(named.signal).toBeNull();
     expect(named.status).toBe(2);
     expect(named.stderr).toContain('roadmap: content/pipe.md: is a FIFO (named pipe), not a file');
-    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('refuses a device and a socket named on the command line, and skips a socket inside a folder', async () => {
+    const dir = project({ 'content/a.md': SMALL });
+    const device = cli(['lint', '/dev/null'], { cwd: dir });
+    expect(device.code).toBe(2);
+    expect(device.stderr).toContain('roadmap: /dev/null: is a character device, not a file');
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(join(dir, 'content/sock.md'), done));
+    try {
+      const named = cli(['lint', 'content/sock.md'], { cwd: dir });
+      expect(named.code).toBe(2);
+      expect(named.stderr).toContain('roadmap: content/sock.md: is a socket, not a file');
+      const folder = cli(['lint', 'content'], { cwd: dir });
+      expect(folder.code).toBe(0);
+      expect(folder.stderr).toContain('roadmap: content/sock.md: skipped: a socket, not a file');
+    } finally {
+      server.close();
+    }
+  });
+
+  it.runIf(isRoot)('as an unprivileged user: an unreadable source and an unwritable dist/ are one line each, exit 2', () => {
+    const dir = project({ 'content/a.md': SMALL, 'content/b.md': SMALL });
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, 'content'), 0o755);
+    chmodSync(join(dir, 'content/a.md'), 0o644);
+    chmodSync(join(dir, 'content/b.md'), 0o600); // root's, unreadable to others
+    const lint = cliAs(NOBODY, ['lint', '--no-config', 'content'], dir);
+    expect(lint.code).toBe(2);
+    expect(lint.stderr).toContain('roadmap: content/b.md: permission denied');
+    expect(lint.stderr).not.toMatch(/\n\s+at /u);
+    chmodSync(join(dir, 'content/b.md'), 0o644);
+    mkdirSync(join(dir, 'dist'), { mode: 0o755 }); // root's: nobody cannot write into it
+    mkdirSync(join(dir, '.roadmap-pipeline'));
+    chmodSync(join(dir, '.roadmap-pipeline'), 0o777); // the lock can be taken; dist/ itself is the problem
+    const build = cliAs(NOBODY, ['build', '--no-config'], dir);
+    expect(build.code).toBe(2);
+    expect(build.stderr).toMatch(/^roadmap: dist: permission denied$/mu);
+    expect(build.stderr.trim().split('\n').filter((l) => l.startsWith('roadmap: dist'))).toHaveLength(1);
+    expect(build.stderr).not.toMatch(/\n\s+at /u);
+    expect(readdirSync(join(dir, 'dist'))).toEqual([]);
   });
 });
 

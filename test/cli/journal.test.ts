@@ -247,8 +247,8 @@ describe('what an interrupted build left', () => {
 });
 
 describe('two builds at once into one dist/', () => {
-  it('both finish, and no output or index entry is lost (5 rounds)', async () => {
-    for (let round = 0; round < 5; round++) {
+  it('both finish, and no output or index entry is lost (10 rounds)', async () => {
+    for (let round = 0; round < 10; round++) {
       const dir = tempDir();
       mkdirSync(join(dir, 'a'));
       mkdirSync(join(dir, 'b'));
@@ -260,5 +260,21 @@ describe('two builds at once into one dist/', () => {
       expect(Object.keys(out).sort()).toEqual(['first.csv', 'first.json', 'first.md', 'index.json', 'second.csv', 'second.json', 'second.md']);
       expect(JSON.parse(out['index.json']!).documents.map((d: { source: string }) => d.source)).toEqual(['a/first.md', 'b/second.md']);
     }
-  }, 120_000);
+  }, 240_000);
+});
+
+describe('two --fix runs at once on the same files', () => {
+  it('take turns: every file is fixed once, entirely, and nothing is left behind (5 rounds)', async () => {
+    const dir = tempDir();
+    const files = ['a.md', 'b.md', 'c.md'];
+    const broken = (i: number) => doc(i, 1).replaceAll('\u2014', '\u00e2\u20ac\u201d');
+    for (let round = 0; round < 5; round++) {
+      files.forEach((f, i) => writeFileSync(join(dir, f), broken(i)));
+      const args = ['lint', '--fix', '--no-config', ...files];
+      const [one, two] = await Promise.all([runKilled(args, dir, 600_000), runKilled(args, dir, 600_000)]);
+      expect([one.code, two.code]).toEqual([0, 0]);
+      expect(files.map((f) => readFileSync(join(dir, f), "utf8"))).toEqual(files.map((_, i) => doc(i, 1)));
+      expect(readdirSync(dir).sort()).toEqual(files);
+    }
+  }, 240_000);
 });
