@@ -82,7 +82,7 @@ async function walk(base: string): Promise<{ files: string[]; special: Skipped[]
   return { files, special };
 }
 
-const joinRel = (base: string, rel: string): string => (base === '.' || base === '' ? rel : `${base.replace(/\/+$/u, '')}/${rel}`);
+const joinRel = (base: string, rel: string): string => (base === '.' || base === '' ? rel : `${base.replace(/(?<!\/)\/+$/u, '')}/${rel}`);
 
 export async function expandInputs(patterns: readonly string[], cwd: string): Promise<Expansion> {
   const found = new Set<string>();

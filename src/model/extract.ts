@@ -119,6 +119,8 @@ export function titlePromisesOfficialOnly(title: string): boolean {
 const NUMBERED = /^(\d{1,4})(\.|\)|\s*[-–—:])\s+(.*)$/su;
 const SEPARATOR_ONLY = /^[\s|,;·•/–—-]*(?:(?:and|or|&)[\s|,;·•/–—-]*)?$/iu;
 const LEADING_SEPARATORS = /^[\s:–—|,;-]+/u;
+/** Separators at the end; the lookbehind starts a match only where a run starts, so it is linear. */
+const TRAILING_SEPARATORS = /(?<![\s:–—-])[\s:–—-]+$/u;
 const MARKER = /^\s*@([a-z]+)@\s*/iu;
 
 const collapse = (s: string): string => s.replace(/\s+/gu, ' ').trim();
@@ -217,7 +219,7 @@ export function extractRoadmap(tree: Root, options: ExtractOptions): Extraction 
         context = { label, key };
       } else if (rest.some((c) => c.type === 'list')) {
         // "**Udemy**:" over a nested list: the paragraph is the label of what follows.
-        const label = parsed.label ?? (collapse(toString(first)).replace(/[\s:–—-]+$/u, '') || null);
+        const label = parsed.label ?? (collapse(toString(first)).replace(TRAILING_SEPARATORS, '') || null);
         context = { label: label ?? inherited.label, key: label !== null ? item : inherited.key };
         groupKey = null;
         if (label !== null && section) {
@@ -430,7 +432,7 @@ function readParagraph(paragraph: Paragraph): ParsedParagraph {
 }
 
 function cleanLabel(text: string): string | null {
-  const label = collapse(text).replace(/[\s:–—-]+$/u, '').replace(/^[\s:–—-]+/u, '');
+  const label = collapse(text).replace(TRAILING_SEPARATORS, '').replace(/^[\s:–—-]+/u, '');
   return label || null;
 }
 

@@ -54,7 +54,7 @@ export function normalizeUrl(url: string, options: NormalizeOptions = {}): strin
   let path = u.pathname.replace(/\/index\.html?$/iu, '/');
   // github.com/Owner/Repo and github.com/owner/repo are one repository; file paths below keep their case.
   if (CASE_INSENSITIVE_REPOSITORIES.has(host)) path = path.replace(/^(\/[^/]+){1,2}/u, (ownerRepo) => ownerRepo.toLowerCase());
-  if (path.length > 1) path = path.replace(/\/+$/u, '');
+  if (path.length > 1) path = path.replace(/(?<!\/)\/+$/u, '');
   if (path === '/') path = '';
   const params = [...u.searchParams].filter(([name]) => !isTrackingParam(name));
   const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : '';
