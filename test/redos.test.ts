@@ -105,7 +105,7 @@ describe('regular expressions on adversarial input', () => {
       300_000,
     );
     expect(hung === null ? null : all[hung]!.where).toBeNull();
-    const slow = all.filter((_, i) => !times.has(i) || times.get(i)! > BOUND_MS).map((r, i) => `${r.where}: ${times.get(i) ?? 'did not finish'}`);
+    const slow = all.flatMap((r, i) => (!times.has(i) || times.get(i)! > BOUND_MS ? [`${r.where}: ${times.get(i) ?? 'did not finish'}`] : []));
     expect(slow).toEqual([]);
   }, 400_000);
 

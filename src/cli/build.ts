@@ -96,7 +96,7 @@ export function outputStem(file: string, root: string, cwd: string): string {
 export async function runBuild(paths: string[], options: RunOptions, loader: ConfigLoader, io: Io): Promise<number> {
   const expansion = await expandInputs(paths.length > 0 ? paths : ['content'], io.cwd);
   const outDir = resolve(io.cwd, options.out);
-  const outLabel = options.out.replace(/\/+$/u, '') || options.out;
+  const outLabel = options.out.replace(/(?<!\/)\/+$/u, '') || options.out;
   await checkOutDir(outDir, outLabel, expansion.roots, expansion.files, io.cwd);
   for (const s of expansion.skipped) io.stderr(`roadmap: ${s.path}: skipped: a ${s.kind}, not a file\n`);
 
