@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from '../helpers.js';
 import { analyzeUrl } from '../../src/policy/match.js';
 import { DEFAULT_REGISTRY_DATA, getDefaultRegistry, Registry, validateRegistryData, type RegistryData, type TechnologyEntry } from '../../src/policy/registry.js';
 
@@ -95,5 +98,29 @@ describe('hosts where anyone can publish are never official as whole hosts', () 
 
   it('the default registry has no entry that covers what others publish', () => {
     expect(validateRegistryData(DEFAULT_REGISTRY_DATA)).toEqual([]);
+  });
+});
+
+describe('a configuration cannot make an open host official', () => {
+  const roadmap = '# Rust Web — Official Resources Only\n\n## 1. Frameworks\n\n* [Axum](https://docs.rs/axum/latest/axum/)\n* [Acme](https://docs.rs/acme-web/latest/)\n';
+
+  it('refuses a whole open host with exit 2 and a message naming the entry', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'roadmap.config.json'), JSON.stringify({ officialSources: { technologies: [{ name: 'Acme', hosts: ['docs.rs'] }] } }));
+    writeFileSync(join(dir, 'rust.md'), roadmap);
+    const r = cli(['lint', 'rust.md'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('invalid officialSources: /technologies/');
+    expect(r.stderr).toContain('"docs.rs" would cover docs.rs, where anyone can publish (docs.rs)');
+  });
+
+  it('takes the project prefix, pages and notOfficial paths a configuration names', () => {
+    const dir = tempDir();
+    const acme = { name: 'Acme', prefixes: ['docs.rs/acme-web/'], pages: ['acme.example/'], notOfficial: ['acme.example/blog/'] };
+    writeFileSync(join(dir, 'roadmap.config.json'), JSON.stringify({ officialSources: { technologies: [acme] } }));
+    writeFileSync(join(dir, 'rust.md'), `${roadmap}* [Acme home](https://acme.example/)\n* [Acme blog](https://acme.example/blog/launch)\n`);
+    const r = cli(['lint', '--format', 'compact', 'rust.md'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n').filter((l) => l.includes('official-only'))).toEqual([expect.stringMatching(/^rust\.md:8:3: error official-only /u)]);
   });
 });
