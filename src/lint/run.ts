@@ -129,6 +129,7 @@ export async function lintDocument(doc: ProcessedDocument, options: LintOptions)
         doc,
         options: setting.options,
         others,
+        ...(options.links ? { links: options.links } : {}),
         report: (r) => {
           const f = toFinding(doc, rule, severity, r);
           if (!suppressed(f.ruleId, f.start.line)) found.push(f);
