@@ -93,6 +93,8 @@ flag('‘’÷◊ÿŸ', MAC_PAIR);
 /** MacRoman continuation characters that also start mathematics after √ or ≈. */
 const MATH_AFTER = set('πΩµ∞∑∫∂');
 const DASHES = set('–—');
+/** windows-1251 continuation characters that are letters (Ukrainian, Belarusian, Serbian...). */
+const LETTER_1251_CONT = new Set([...CODE_PAGES['windows-1251'].high.slice(0, 0x40)].filter((ch) => /\p{L}/u.test(ch)).map((ch) => ch.charCodeAt(0)));
 
 const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
@@ -113,11 +115,17 @@ function shapeAt(s: string, i: number, start: number): boolean {
     const after = s.charCodeAt(i + 1);
     if (isAsciiLetter(before) || isAsciiLetter(after)) return true;
   }
-  if (i - 3 < start) return false;
+  if (i - 2 < start) return false;
   const pp = SHAPE[s.charCodeAt(i - 2)]!;
-  const ppp = SHAPE[s.charCodeAt(i - 3)]!;
+  const ppp = i - 3 >= start ? SHAPE[s.charCodeAt(i - 3)]! : 0;
   if (c & CONT_1251 && p & LEAD2_1251 && pp & CONT_1251 && ppp & LEAD2_1251) return true;
   if (c & LEAD3_1251 && p & CONT_1251 && pp & CONT_1251 && ppp & LEAD3_1251) return true;
+  // One CJK character read as windows-1251, standing alone: a small letter and two signs ("е…§").
+  if (c & CONT_1251 && p & CONT_1251 && pp & LEAD3_1251 && !(LETTER_1251_CONT.has(s.charCodeAt(i)) && LETTER_1251_CONT.has(s.charCodeAt(i - 1)))) {
+    const before = s.charCodeAt(i - 3);
+    const after = s.charCodeAt(i + 1);
+    if ((before === 0x20 || i - 3 < start) && (after === 0x20 || Number.isNaN(after))) return true;
+  }
   if (c & CONT_1252 && p & LEAD_1252 && pp & CONT_1252 && ppp & LEAD_1252) return true;
   if (c & MAC_CONT && p & MAC_PAIR && pp & MAC_CONT && ppp & MAC_PAIR) return true;
   return false;

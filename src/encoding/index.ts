@@ -308,11 +308,14 @@ const COMMON_RANGES: ReadonlyArray<readonly [number, number]> = [
 
 const plausibleCharRe = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]$/u;
 
-function plausible(ch: string, evidence: Evidence): boolean {
+function plausible(ch: string, evidence: Evidence, scripts: ReadonlySet<Script>): boolean {
   if (!plausibleCharRe.test(ch)) return false;
   const cp = ch.codePointAt(0)!;
   if (COMMON_RANGES.some(([lo, hi]) => cp >= lo && cp <= hi)) return true;
-  return evidence.blocks.has(cp >> 7);
+  if (evidence.blocks.has(cp >> 7)) return true;
+  // Scripts too large for blocks to show (CJK): the script itself is the evidence.
+  const script = scriptOf(cp);
+  return script === Script.CJK && scripts.has(script);
 }
 
 /**
@@ -323,18 +326,19 @@ function plausible(ch: string, evidence: Evidence): boolean {
  */
 function repairWithEvidence(line: string, evidence: Evidence): RepairResult {
   const candidates = [...evidence.layers.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  const scripts = scriptsOfBlocks(evidence.blocks);
   const found: Repair[] = [];
   for (const [i, j] of mojibakeRuns(line)) {
     const run = line.slice(i, j);
     for (const name of candidates) {
       const decoded = undoOnce(run, name);
       if (decoded === null || decoded === run) continue;
-      if (![...decoded].every((ch) => plausible(ch, evidence))) continue;
+      if (![...decoded].every((ch) => plausible(ch, evidence, scripts))) continue;
       found.push({ start: i, end: j, original: run, replacement: decoded, layers: [name], path: describeLayers([name]), basis: 'document' });
       break;
     }
   }
-  const repairs = keep(line, found, { basis: 'document', wholeLine: false, evidenceScripts: scriptsOfBlocks(evidence.blocks) });
+  const repairs = keep(line, found, { basis: 'document', wholeLine: false, evidenceScripts: scripts });
   if (repairs.length === 0) return { text: line, repairs };
   // Positions in `repairs` are relative to `line`, and replacements do not overlap.
   return { text: apply(line, repairs), repairs };
