@@ -22,6 +22,22 @@ describe('mojibake', () => {
     expect(await placesOf('mojibake', doc('[Crème brûlée](https://example.com/) — NESTLÉ®, 5×£35, `â€”` in code'))).toEqual([]);
   });
 
+  it('reports exactly the mojibake run of a line that also holds correct text', async () => {
+    const source = '# Offers\n\n## 1. Ä… Ø Ã‰cole\n\nOffer: 5×£35 at the Ã‰cole. NESTLÉ® cafÃ©\n';
+    const findings = await findingsOf('mojibake', source);
+    expect(findings.map((f) => [f.start.line, f.message])).toEqual([
+      [3, 'Mojibake "Ã‰" should be "É" (utf-8 read as windows-1252)'],
+      [5, 'Mojibake "Ã‰" should be "É" (utf-8 read as windows-1252)'],
+      [5, 'Mojibake "Ã©" should be "é" (utf-8 read as windows-1252)'],
+    ]);
+    expect(await fixedBy('mojibake', source)).toBe('# Offers\n\n## 1. Ä… Ø École\n\nOffer: 5×£35 at the École. NESTLÉ® café\n');
+  });
+
+  it('fixes windows-1251 mojibake and leaves the correct Cyrillic around it as it is', async () => {
+    const source = '# Нотатки\n\n## 1. Доступ\n\nРџСЂРёРІС–С‚, СЃРІС–С‚Рµ!\n\nРівень доступу змінено. Сірий кіт спить.\n\nВОЗВРАЩАЕМЫЕ ЗНАЧЕНИЯ\n';
+    expect(await fixedBy('mojibake', source)).toBe(source.replace('РџСЂРёРІС–С‚, СЃРІС–С‚Рµ!', 'Привіт, світе!'));
+  });
+
   it('counts positions in the file on disk, the fingerprint names the repair', async () => {
     const [f] = await findingsOf('mojibake', '# A\n\n## 1. B\n\n* [x](https://x.example/) Ã©tÃ©\n');
     expect(f).toMatchObject({ start: { line: 5, column: 27 }, fingerprint: 'mojibake:mojibake:Ã©->é' });
