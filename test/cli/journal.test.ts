@@ -53,8 +53,8 @@ function random(seed: number): () => number {
 }
 
 const SEED = Number(process.env['ROADMAP_FAULT_SEED'] ?? 20261124);
-const ROUNDS = Number(process.env['ROADMAP_FAULT_ROUNDS'] ?? 16);
-const FIX_ROUNDS = Number(process.env['ROADMAP_FAULT_ROUNDS'] ?? 10);
+const ROUNDS = Number(process.env['ROADMAP_FAULT_ROUNDS'] ?? 12);
+const FIX_ROUNDS = Number(process.env['ROADMAP_FAULT_ROUNDS'] ?? 8);
 
 /**
  * Run the CLI and SIGKILL it `delay` ms after it starts, or, with `after`, `delay` ms after that
@@ -247,8 +247,8 @@ describe('what an interrupted build left', () => {
 });
 
 describe('two builds at once into one dist/', () => {
-  it('both finish, and no output or index entry is lost (10 rounds)', async () => {
-    for (let round = 0; round < 10; round++) {
+  it('both finish, and no output or index entry is lost (8 rounds)', async () => {
+    for (let round = 0; round < 8; round++) {
       const dir = tempDir();
       mkdirSync(join(dir, 'a'));
       mkdirSync(join(dir, 'b'));
