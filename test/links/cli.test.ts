@@ -4,7 +4,7 @@
  * `--fix`, `--links=cached`, `lint --links`, `build --links`, and the address policy through the
  * real command with the system's resolver.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,6 +161,30 @@ describe('the command line around the link step', () => {
     expect(stderr).toBe('\r\x1b[Kchecking links: 0/1\r\x1b[K');
     const quiet = await run(['links', join(here, 'list.md'), '--links-cache', join(here, 'c2.json')]);
     expect(quiet.stderr).toBe('');
+  });
+
+  it('--diff-base checks only the links on lines the change added', async () => {
+    const here = tempDir();
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: here, stdio: 'pipe' });
+    git('init', '-q');
+    writeFileSync(join(here, 'list.md'), '# List\n\n## Links\n\n- [Old](https://old-gone.test/)\n');
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    git('checkout', '-qb', 'pr');
+    writeFileSync(join(here, 'list.md'), '# List\n\n## Links\n\n- [Old](https://old-gone.test/)\n- [New](https://new-gone.test/)\n');
+    let stdout = '';
+    const io: Io & { linkChecker: Mirror['transport'] } = {
+      cwd: here,
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+      readStdin: async () => new Uint8Array(),
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+      env: {},
+      linkChecker: mirror.transport,
+    };
+    expect(await main(['links', 'list.md', '--format', 'json', '--diff-base', 'main', '--links-cache', 'c.json'], io)).toBe(1);
+    expect(findings(stdout).map((f) => [f.line, f.ruleId, f.messageId])).toEqual([[6, 'dead-link', 'noSuchHost']]);
   });
 
   it('a bad links configuration is a one-line error naming the file and the key, exit 2', async () => {
