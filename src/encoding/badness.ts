@@ -90,6 +90,8 @@ flag('ƒ≈√–—', MAC_LEAD);
 const MAC_PAIR = 128;
 // MacRoman leads of Armenian, Hebrew and Arabic: "’â’´", "◊ë◊î", "ÿßŸÑ".
 flag('‘’÷◊ÿŸ', MAC_PAIR);
+/** What the character before must be for any shape to match: spares plain Cyrillic text the look. */
+const AFTER_MASK = MAC_LEAD | LEAD2_1251 | CONT_1251 | LEAD_1252 | MAC_PAIR;
 /** MacRoman continuation characters that also start mathematics after √ or ≈. */
 const MATH_AFTER = set('πΩµ∞∑∫∂');
 const DASHES = set('–—');
@@ -245,7 +247,7 @@ function badAt(s: string, i: number, start: number, end: number, shapes: boolean
   if (GREEK_LEAD.has(c) && GREEK_LEAD.has(pp) && (a & (C1 | BAD | PUNCT | CURRENCY) || p === DEGREE)) return true;
   if (p === code('€') && pp === code('β') && GREEK_AFTER_BETA_EURO.has(c)) return true;
   if (LITERAL_FIRST.has(c) && startsLiteral(s, i, end)) return true;
-  if (shapes && SHAPE[c]! && shapeAt(s, i, start)) return true;
+  if (shapes && SHAPE[c]! && p >= 0 && SHAPE[p]! & AFTER_MASK && shapeAt(s, i, start)) return true;
   // A no-break space turned into a plain space after Ã or Â.
   if (p === A_TILDE && (c === NBSP || c === code('¡'))) return true;
   if ((c === A_TILDE || c === A_CIRC) && i + 1 < end && s.charCodeAt(i + 1) === SPACE_CHAR) {
