@@ -79,8 +79,8 @@ export async function runEngine({ root, quick = false, log = console.log }) {
   const tProcess = performance.now();
   const bigFindings = await lintRoadmap(big, { path: 'big.md' });
   const tLint = performance.now();
-  emitJson(bigDoc.roadmap);
-  emitCsv(bigDoc.roadmap);
+  emitJson(bigDoc);
+  emitCsv(bigDoc);
   emitMarkdown(bigDoc);
   const tEmit = performance.now();
   const largeDocument = {
