@@ -7,7 +7,8 @@
  * renames it over the original. Readers see the old file or the new one, never half. What cannot
  * be kept is refused before anything is written: a read-only file or directory, a file owned by
  * someone else when not running as root, a file with other hard links (a rename would detach
- * them). Temporary files a killed run left behind are removed by the next write in that directory.
+ * them). Temporary files a killed run left behind are removed by the next write in that directory,
+ * whichever file it is for.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
@@ -102,6 +103,8 @@ export interface WriteOptions {
   label?: string;
 }
 
+const cleaned = new Set<string>();
+
 const isRoot = (): boolean => process.geteuid?.() === 0;
 const octal = (mode: number): string => (mode & 0o7777).toString(8).padStart(4, '0');
 
@@ -170,7 +173,11 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
     if (options.expected) await checkUnchanged(path, options.expected, label);
   }
   const dir = dirname(path);
-  await cleanTempFiles(dir, basename(path));
+  // Once per directory and run: every temporary file a killed run left there, whatever it was for.
+  if (!cleaned.has(dir)) {
+    cleaned.add(dir);
+    await cleanTempFiles(dir);
+  }
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
   let handle;
   try {

@@ -321,6 +321,7 @@ describe('--fix keeps what the file is, or refuses', () => {
     const dir = project({ 'x.md': MOJIBAKE });
     // A process id that cannot be running: above the kernel's maximum.
     writeFileSync(join(dir, '.x.md.99999999.deadbeef.roadmap-tmp'), 'half a file');
+    writeFileSync(join(dir, '.other.md.99999998.cafebabe.roadmap-tmp'), 'half of another file');
     writeFileSync(join(dir, '.x.md.roadmap-lock'), JSON.stringify({ pid: 99999999, host: hostname(), nonce: 'stale', since: '', what: 'roadmap lint --fix' }));
     const r = cli(['lint', '--fix', '--no-config', 'x.md'], { cwd: dir });
     expect(r.stderr).toContain('applied 2 fixes');
