@@ -163,6 +163,11 @@ export class Registry {
     return null;
   }
 
+  /** The technology with exactly this name or alias (any case), or undefined. */
+  technologyNamed(name: string): TechnologyEntry | undefined {
+    return this.#byName.get(name.toLowerCase());
+  }
+
   /** Technologies named in a text (link text, group label), as whole words, first mention first. */
   technologiesNamedIn(text: string): TechnologyEntry[] {
     // One pass of one alternation, longest name first: "Spring Boot" wins over "Spring".

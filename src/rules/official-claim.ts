@@ -1,17 +1,42 @@
 import { defineRule } from '../lint/rule.js';
 import { resourcesOf } from '../model/walk.js';
 import { analyzeUrl, judgeOfficial } from '../policy/match.js';
+import type { Registry } from '../policy/registry.js';
 import { normalizeUrl } from '../util/url.js';
 
-/**
- * Words in a link text that present it as the technology's own documentation. "non-official",
- * "unofficial" and "not official" say the opposite.
- */
-const CLAIM_WORDS = /(?<![\p{L}\p{N}_-])(?:official|docs|documentation|reference|manual)(?![\p{L}\p{N}_])/iu;
+const OFFICIAL = /(?<![\p{L}\p{N}_-])official(?![\p{L}\p{N}_])/iu;
 const DISCLAIMS = /\b(?:not\s+(?:an?\s+)?official|unofficial|non-?official)\b/iu;
+const DOCS_WORDS = new Set(['doc', 'docs', 'documentation', 'reference', 'manual']);
+/** Words that may stand between a technology's name and "Docs": "Python Official Docs", "MDN Web Docs". */
+const BETWEEN = new Set(['official', 'language', 'api', 'standard', 'library', 'user', "user's", 'online', 'web', 'reference', 'developer', 'developers']);
+const VERSION = /^v?\d+(?:\.[\dx]+)*$/iu;
+const PUNCTUATION = /^[.!:;,–—-]+$/u;
 
-export function claimsToBeOfficial(title: string): boolean {
-  return CLAIM_WORDS.test(title) && !DISCLAIMS.test(title);
+/** The words of a title without what trails a name: "(PDF)", "(中文版)", "3.2", ":" and the like. */
+function coreWords(title: string): string[] {
+  const words = title.replace(/\([^()]*\)/gu, ' ').split(/[\s:–—]+/u).filter((w) => w !== '' && !PUNCTUATION.test(w));
+  while (words.length > 0 && VERSION.test(words[words.length - 1]!)) words.pop();
+  return words;
+}
+
+/**
+ * Does a link text present the link as a technology's own documentation? It says "official" (and
+ * not "unofficial"), or it is a technology's name followed by "Docs", "Documentation",
+ * "Reference" or "Manual" at its end: "Python Docs", "Zig Language Reference", "The Ruby
+ * Reference". A book whose title merely contains the word ("Kotlin Quick Reference", "Maven: The
+ * Complete Reference", "PHP Reference: Beginner to Intermediate") makes no claim.
+ */
+export function claimsToBeOfficial(title: string, registry: Registry): boolean {
+  if (DISCLAIMS.test(title)) return false;
+  if (OFFICIAL.test(title)) return true;
+  const words = coreWords(title);
+  if (words.length < 2 || !DOCS_WORDS.has(words[words.length - 1]!.toLowerCase())) return false;
+  words.pop();
+  while (words.length > 0 && (BETWEEN.has(words[words.length - 1]!.toLowerCase()) || VERSION.test(words[words.length - 1]!))) words.pop();
+  for (let k = Math.min(4, words.length); k >= 1; k--) {
+    if (registry.technologyNamed(words.slice(-k).join(' ')) !== undefined) return true;
+  }
+  return false;
 }
 
 export interface OfficialClaimOptions {
@@ -57,7 +82,7 @@ export default defineRule<OfficialClaimOptions>({
           ? 'markedOfficial'
           : marked
             ? null
-            : claimsToBeOfficial(resource.title)
+            : claimsToBeOfficial(resource.title, registry)
               ? 'claimsOfficial'
               : options.groupLabels && resource.group !== null && registry.technologiesNamedIn(resource.group).length > 0
                 ? 'listedUnder'

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintRoadmap } from '../../src/index.js';
+import { getDefaultRegistry } from '../../src/policy/registry.js';
+import { claimsToBeOfficial } from '../../src/rules/official-claim.js';
 import { doc, findingsOf, placesOf } from './harness.js';
 
 describe('official-claim', () => {
@@ -68,6 +70,28 @@ describe('official-claim', () => {
     expect(f.map((x) => [x.start.line, x.message])).toEqual([
       [11, '"Django Reference" reads as official Django documentation, but django-mirror.example is not an official source'],
     ]);
+  });
+
+  it('reads a documentation word as a claim only after a technology\'s name, at the end of the title (book lists)', async () => {
+    const source = [
+      '# Free Programming Books',
+      '',
+      '## Books',
+      '',
+      '* [Kotlin Quick Reference](https://kotlin-quick-reference.com) - Alvin Alexander (HTML)',
+      '* [Maven: The Complete Reference](https://books.sonatype.com/mvnref-book/reference/public-book.html) - Sonatype, Inc. (HTML, PDF)',
+      '* [PHP Reference: Beginner to Intermediate PHP5](https://phpreferencebook.com) - Mario Lurig (PDF)',
+      '* [Clojure community-driven documentation](http://clojure-doc.org) (HTML)',
+      '* [Beanshell Simple Java Scripting Manual](http://www.beanshell.org/manual/contents.html) (HTML)',
+      '* [The GNU C Reference Manual](https://www.gnu.org/software/gnu-c-manual/gnu-c-manual.html) (HTML)',
+      '* [Zig Language Reference](https://devdocs.io/zig/) (HTML)',
+      '* [The Ruby Reference](https://rubyreferences.github.io/rubyref/) (HTML)',
+      '',
+    ].join('\n');
+    expect(await placesOf('official-claim', source)).toEqual(['11:3 claimsOfficial', '12:3 claimsOfficial']);
+    const registry = getDefaultRegistry();
+    expect(['Redis Docs', 'Python Official Docs', 'MDN Web Docs', 'Zig Language Reference (0.11)', 'Python 3 Documentation'].map((t) => claimsToBeOfficial(t, registry))).toEqual([true, true, true, true, true]);
+    expect(['Python 2.7 quick reference', 'Ubuntu Pocket Guide and Reference', 'Databricks Spark Reference Applications'].map((t) => claimsToBeOfficial(t, registry))).toEqual([false, false, false]);
   });
 
   it('counts a group label as a claim only when asked', async () => {
