@@ -19,8 +19,10 @@ import { SCHEMA_VERSION } from '../model/types.js';
 import { documentName } from '../pipeline/process.js';
 import { EXIT_CONTENT, InputError, internalError } from '../pipeline/read.js';
 import { Workspace } from '../project/workspace.js';
+import { checkFiles, type Checked } from './batch.js';
+import { CACHE_FILE, LintCache } from './cache.js';
 import { expandInputs } from './files.js';
-import { linkLint, lintLoaded, loadAll, report, type Io, type RunOptions } from './shared.js';
+import { linkLint, checkedOf, lintLoaded, loadAll, report, type Io, type RunOptions } from './shared.js';
 import { resourcesOf } from '../model/walk.js';
 import { validateRoadmap } from '../model/validate.js';
 
@@ -123,18 +125,39 @@ async function build(
   io: Io,
 ): Promise<number> {
   const workspace = new Workspace(loader, io.cwd);
-  const { loaded, errors } = await loadAll(files, workspace);
-  const links = await linkLint(loaded, options, io);
-  const linted = await lintLoaded(loaded, workspace, io, links);
-  if (links) {
+  let linted: Checked[];
+  let errors: InputError[];
+  let cache: LintCache | undefined;
+  if (!options.links) {
+    // One file at a time (on worker threads when there are many): each document's outputs are
+    // made right after it is linted, so no tree outlives its file; unchanged files come from the cache.
+    cache = options.cache ? await LintCache.open(options.cacheLocation ?? CACHE_FILE, io.cwd, (m) => io.stderr(`roadmap: warning: ${m}\n`)) : undefined;
+    ({ checked: linted, errors } = await checkFiles(files, { workspace, options, io, emit: true, cache }));
+  } else {
+    const all = await loadAll(files, workspace);
+    const { loaded } = all;
+    errors = all.errors;
+    const links = await linkLint(loaded, options, io);
+    const lintedDocs = await lintLoaded(loaded, workspace, io, links);
     // build --links: each resource gets what its link check found; the model is validated again.
     for (const { doc } of loaded) {
       for (const { resource } of resourcesOf(doc.roadmap)) {
-        const link = links.run.linkFor(resource.url);
+        const link = links!.run.linkFor(resource.url);
         if (link) resource.link = link;
       }
       doc.schemaErrors = validateRoadmap(doc.roadmap);
     }
+    linted = checkedOf(lintedDocs).map((c, i) => {
+      const { doc } = lintedDocs[i]!.loaded;
+      if (c.schemaErrors.length > 0) return c;
+      try {
+        const emitted = { roadmap: doc.roadmap, json: emitJson(doc.roadmap), csv: emitCsv(doc.roadmap, { links: true }), markdown: emitMarkdown(doc.tree, doc.source) };
+        return { ...c, emitted };
+      } catch (error) {
+        // A bug, caught at the document's boundary: this document is not written, the others are.
+        return { ...c, emitFailure: internalError(doc.path, 'emit', error) };
+      }
+    });
   }
   const previous = await out.readIndex();
   const root = commonRoot(roots);
@@ -143,8 +166,7 @@ async function build(
   const outputs: OutputFile[] = [];
   const entries: IndexEntry[] = [];
   const stems = new Map<string, string>();
-  for (const { loaded: l } of linted) {
-    const { doc } = l;
+  for (const doc of linted) {
     if (doc.schemaErrors.length > 0) {
       for (const e of doc.schemaErrors) {
         failures.push(new InputError(doc.path, `the model does not match schema/roadmap.schema.json at ${e.path}: ${e.message}; not written`, EXIT_CONTENT));
@@ -162,20 +184,17 @@ async function build(
       continue;
     }
     stems.set(stem, doc.path);
-    let emitted: OutputFile[];
-    try {
-      emitted = [
-        { name: `${stem}.json`, content: emitJson(doc.roadmap) },
-        { name: `${stem}.csv`, content: emitCsv(doc.roadmap, { links: links !== undefined }) },
-        { name: `${stem}.md`, content: emitMarkdown(doc.tree, doc.source) },
-      ];
-    } catch (error) {
-      // A bug, caught at the document's boundary: this document is not written, the others are.
-      failures.push(internalError(doc.path, 'emit', error));
+    const { emitted } = doc;
+    if (!emitted) {
+      if (doc.emitFailure) failures.push(doc.emitFailure);
       continue;
     }
-    outputs.push(...emitted);
-    entries.push(indexEntry(doc.roadmap, stem));
+    outputs.push(
+      { name: `${stem}.json`, content: emitted.json },
+      { name: `${stem}.csv`, content: emitted.csv },
+      { name: `${stem}.md`, content: emitted.markdown },
+    );
+    entries.push(indexEntry(emitted.roadmap, stem));
   }
 
   const code = await report(linted, options, io, [...errors, ...failures]);
@@ -190,6 +209,7 @@ async function build(
   }
   outputs.push({ name: 'index.json', content: emitIndex(entries, previous, SCHEMA_VERSION) });
   await out.write(outputs);
+  if (cache && code <= EXIT_CONTENT) await cache.save();
   const written = outputs.map((o) => `${outLabel}/${o.name}`);
   io.stderr(`roadmap: wrote ${written.length > 8 ? `${written.length} files to ${outLabel}/` : written.join(', ')}\n`);
   return code;

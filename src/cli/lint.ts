@@ -8,13 +8,15 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { ConfigLoader } from '../config/load.js';
 import { createBaseline, writeBaseline } from '../lint/baseline.js';
 import { fixUntilStable } from '../lint/fix.js';
-import { decodeSource, EXIT_FAILURE, EXIT_OK, InputError, internalError } from '../pipeline/read.js';
+import { decodeSource, EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, InputError, internalError } from '../pipeline/read.js';
 import { Workspace, type LoadedDocument } from '../project/workspace.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { FileWriteError } from '../util/io-error.js';
 import { acquireLock, type Lock } from '../util/lock.js';
+import { checkFiles, type Checked } from './batch.js';
+import { CACHE_FILE, LintCache } from './cache.js';
 import { expandInputs } from './files.js';
-import { baselinePathFor, linkLint, lintLoaded, lintOne, loadAll, report, type Io, type Linted, type LinkLint, type RunOptions } from './shared.js';
+import { baselinePathFor, checkedOf, linkLint, lintLoaded, lintOne, loadAll, report, type Io, type LinkLint, type RunOptions } from './shared.js';
 
 const STDIN = '-';
 
@@ -38,6 +40,16 @@ export async function runLint(paths: string[], options: RunOptions, loader: Conf
   }
   const { files, skipped } = await expandInputs(paths.length > 0 ? paths : ['content'], io.cwd);
   for (const s of skipped) io.stderr(`roadmap: ${s.path}: skipped: a ${s.kind}, not a file\n`);
+  if (!options.fix && !options.fixDryRun && !options.links) {
+    // The usual run: one file at a time (on worker threads when there are many), each tree let go
+    // once linted; unchanged files come from the cache.
+    const cache = options.cache ? await LintCache.open(options.cacheLocation ?? CACHE_FILE, io.cwd, (m) => io.stderr(`roadmap: warning: ${m}\n`)) : undefined;
+    const { checked, errors } = await checkFiles(files, { workspace, options, io, emit: false, cache });
+    const code = await finish(checked, errors, options, io);
+    // A run that failed (usage, configuration, I/O) leaves the cache as it was.
+    if (cache && code <= EXIT_CONTENT) await cache.save();
+    return code;
+  }
   // A second --fix on the same files waits for the first: each file is locked from read to write.
   const locks = options.fix ? await lockFiles(files, io) : [];
   try {
@@ -64,15 +76,19 @@ async function lintAndReport(loaded: LoadedDocument[], errors: InputError[], opt
     loaded = fixed;
   }
   const linted = await lintLoaded(loaded, workspace, io, links);
+  return finish(checkedOf(linted), errors, options, io);
+}
 
+/** Write the baseline (--write-baseline) or report; returns the exit code. */
+async function finish(checked: readonly Checked[], errors: InputError[], options: RunOptions, io: Io): Promise<number> {
   if (options.writeBaseline) {
-    const path = baselinePathFor(options, loaded.map((l) => l.config), io.cwd, true)!;
-    const all = linted.flatMap((l: Linted) => l.findings);
+    const path = baselinePathFor(options, checked.map((l) => l.config), io.cwd, true)!;
+    const all = checked.flatMap((l) => l.findings);
     await writeBaseline(path, createBaseline(all, path, io.cwd));
     io.stderr(`roadmap: wrote ${all.length} finding${all.length === 1 ? '' : 's'} to the baseline ${path}\n`);
     return errors.length > 0 ? Math.max(...errors.map((e) => e.exitCode)) : EXIT_OK;
   }
-  return report(linted, options, io, errors);
+  return report(checked, options, io, errors);
 }
 
 /** Fix one document until stable; write it (--fix) or print the diff (--fix-dry-run). Returns the document as it now is. */

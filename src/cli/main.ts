@@ -45,6 +45,11 @@ Options:
   --no-baseline         ignore any baseline
   --out <dir>           output directory for build (default: dist)
   --no-emit-on-error    build writes nothing when there are lint errors
+  --cache               lint, build: skip files unchanged since the last run
+                        (and their configuration); keeps .roadmapcache
+  --cache-location <p>  the cache file (implies --cache)
+  --threads <n>         threads that check files (default: one per core when
+                        there are many files)
   --links[=cached]      lint, build: check links too; =cached (also for links):
                         report from the links cache only, with no request
   --links-cache <file>  the links cache (default:
@@ -73,6 +78,9 @@ const OPTIONS = {
   'no-baseline': { type: 'boolean' },
   out: { type: 'string' },
   'no-emit-on-error': { type: 'boolean' },
+  threads: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   'links-cache': { type: 'string' },
   'diff-base': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -169,6 +177,11 @@ function runOptions(v: Values, baselineTarget: string | undefined, links: 'netwo
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number');
   }
   const ruleFlags = parseRuleFlags(v.rule ?? [], lib);
+  let threads: number | undefined;
+  if (v.threads !== undefined) {
+    threads = Number(v.threads);
+    if (!Number.isInteger(threads) || threads < 1) throw new UsageError('--threads takes a whole number, 1 or more');
+  }
   if (v.config && v['no-config']) throw new UsageError('--config and --no-config exclude each other');
   if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
   return {
@@ -187,6 +200,9 @@ function runOptions(v: Values, baselineTarget: string | undefined, links: 'netwo
     noBaseline: v['no-baseline'] ?? false,
     out: v.out ?? 'dist',
     noEmitOnError: v['no-emit-on-error'] ?? false,
+    ...(threads !== undefined ? { threads } : {}),
+    ...((v.cache ?? false) || v['cache-location'] !== undefined ? { cache: true } : {}),
+    ...(v['cache-location'] !== undefined ? { cacheLocation: v['cache-location'] } : {}),
     ...(links ? { links } : {}),
     ...(v['links-cache'] ? { linksCache: v['links-cache'] } : {}),
     ...(v['diff-base'] ? { diffBase: v['diff-base'] } : {}),
@@ -217,7 +233,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT_FAILURE;
   }
   const lib = await import('./library.js');
-  const { ConfigError, ConfigLoader, BaselineError, InputError, FileWriteError, describeIoError, EXIT_INTERNAL } = lib;
+  const { ConfigError, BaselineError, InputError, FileWriteError, describeIoError, EXIT_INTERNAL } = lib;
   let options: RunOptions;
   try {
     options = runOptions(parsed.values, parsed.baselineTarget, parsed.links, lib);
@@ -241,13 +257,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT_FAILURE;
     }
   }
-  const loader = new ConfigLoader({
-    cwd: io.cwd,
-    rules: lib.RULES,
-    ...(options.configPath ? { configPath: options.configPath } : {}),
-    noConfig: options.noConfig,
-    extra: options.ruleFlags,
-  });
+  const loader = (await import('./shared.js')).createLoader(options, io.cwd);
   try {
     return command === 'build'
       ? await (await import('./build.js')).runBuild(paths, options, loader, io)

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { isMainThread, workerData } from 'node:worker_threads';
 import { main } from './main.js';
 
 const readStdin = async (): Promise<Uint8Array> => {
@@ -17,8 +18,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+const startWorker = async (): Promise<void> => {
+  const { serveAsWorker } = await import('./pool.js');
+  await serveAsWorker(workerData);
+};
+
 // No top-level await: the bundle is a CommonJS script (see scripts/bundle.js).
-void main(process.argv.slice(2), {
+if (!isMainThread && (workerData as { roadmapWorker?: boolean } | null)?.roadmapWorker) void startWorker();
+else void main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (t) => {
     if (!stdoutClosed) process.stdout.write(t);
@@ -30,6 +37,7 @@ void main(process.argv.slice(2), {
   stdoutIsTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
+  ...(process.argv[1] ? { workerScript: process.argv[1] } : {}),
 }).then((code) => {
   process.exitCode = code;
 });

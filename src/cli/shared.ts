@@ -1,6 +1,6 @@
 /** What the build and lint commands share: options, linting a set of files, reporting, exit codes. */
 import { resolve } from 'node:path';
-import { ConfigError, type ResolvedConfig } from '../config/load.js';
+import { ConfigError, ConfigLoader, type ResolvedConfig } from '../config/load.js';
 import { applyBaseline, BASELINE_FILE, readBaseline } from '../lint/baseline.js';
 import type { Finding } from '../lint/finding.js';
 import { lintDocument, type LintOptions } from '../lint/run.js';
@@ -11,6 +11,7 @@ import { REPORTERS } from '../report/index.js';
 import { summarize, type FileResult } from '../report/types.js';
 import { RULES } from '../rules/index.js';
 import type { CheckerOptions } from '../links/http.js';
+import type { Checked } from './batch.js';
 import type { LinkRun } from './links.js';
 
 export interface Io {
@@ -23,6 +24,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Link checker options for tests (a resolver and a route to a local mirror); the command line never sets them. */
   linkChecker?: Partial<CheckerOptions>;
+  /** The script that starts this CLI, for worker threads; without it a run stays in one thread. */
+  workerScript?: string;
 }
 
 export interface RunOptions {
@@ -48,6 +51,11 @@ export interface RunOptions {
   diffBase?: string;
   /** roadmap links: run only the link rules. */
   linksOnly?: boolean;
+  /** --threads: how many threads check files (default: one per core, for runs big enough). */
+  threads?: number;
+  /** --cache / --cache-location. */
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export interface Linted {
@@ -56,6 +64,27 @@ export interface Linted {
   findings: Finding[];
   /** internal-error findings: rules that threw. Never baselined. */
   internal?: Finding[];
+}
+
+/** What the report keeps of a linted document. */
+export const checkedOf = (linted: readonly Linted[]): Checked[] =>
+  linted.map(({ loaded, findings, internal }) => ({
+    path: loaded.doc.path,
+    config: loaded.config,
+    findings,
+    schemaErrors: loaded.doc.schemaErrors,
+    ...(internal && internal.length > 0 ? { internal } : {}),
+  }));
+
+/** The run's configuration loader (the main thread and every worker make the same one). */
+export function createLoader(options: RunOptions, cwd: string): ConfigLoader {
+  return new ConfigLoader({
+    cwd,
+    rules: RULES,
+    ...(options.configPath ? { configPath: options.configPath } : {}),
+    noConfig: options.noConfig,
+    extra: options.ruleFlags,
+  });
 }
 
 /** Colour when writing to a terminal, unless NO_COLOR; FORCE_COLOR forces it (FORCE_COLOR=0 turns it off). */
@@ -183,21 +212,21 @@ export function baselinePathFor(options: RunOptions, configs: ResolvedConfig[], 
 }
 
 /** Apply the baseline, print the report, and return the exit code. */
-export async function report(linted: Linted[], options: RunOptions, io: Io, extraErrors: InputError[] = []): Promise<number> {
+export async function report(linted: readonly Checked[], options: RunOptions, io: Io, extraErrors: InputError[] = []): Promise<number> {
   const all = linted.flatMap((l) => l.findings);
-  const baselinePath = baselinePathFor(options, linted.map((l) => l.loaded.config), io.cwd, false);
+  const baselinePath = baselinePathFor(options, linted.map((l) => l.config), io.cwd, false);
   let shown = all;
   const accepted = new Map<string, number>();
   const staleFindings: Finding[] = [];
   if (baselinePath) {
     const baseline = await readBaseline(baselinePath);
     if (baseline) {
-      const files = linted.map((l) => l.loaded.doc.path);
+      const files = linted.map((l) => l.path);
       const match = applyBaseline(baseline, all, files, baselinePath, io.cwd);
       shown = match.fresh;
       for (const [k, v] of match.accepted) accepted.set(k, v);
       for (const e of match.stale) {
-        const file = linted.find((l) => resolve(io.cwd, l.loaded.doc.path) === resolve(baselinePath, '..', e.file))?.loaded.doc.path ?? e.file;
+        const file = linted.find((l) => resolve(io.cwd, l.path) === resolve(baselinePath, '..', e.file))?.path ?? e.file;
         staleFindings.push({
           file,
           ruleId: 'baseline',
@@ -213,7 +242,7 @@ export async function report(linted: Linted[], options: RunOptions, io: Io, extr
     }
   }
   const byFile = new Map<string, Finding[]>();
-  for (const l of linted) byFile.set(l.loaded.doc.path, []);
+  for (const l of linted) byFile.set(l.path, []);
   // Refused documents and internal errors are findings too, in every format, never baselined.
   const problems = [...extraErrors.map(problemFinding), ...linted.flatMap((l) => l.internal ?? [])];
   for (const f of [...problems, ...shown, ...staleFindings]) byFile.get(f.file)?.push(f) ?? byFile.set(f.file, [f]);
