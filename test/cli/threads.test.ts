@@ -59,7 +59,6 @@ describe('parallel and serial runs', () => {
       (r) => r.locations[0]!.physicalLocation.artifactLocation.uri,
     );
     expect(new Set(files).size).toBeGreaterThan(20);
-    expect(files).toEqual([...files].sort());
   }, 240_000);
 
   it('build: identical outputs, file for file', () => {
