@@ -4,6 +4,8 @@ import { defineRule } from '../lint/rule.js';
 import { safeDecode, schemeTypo } from '../util/url.js';
 import { linkTargets, schemeOf } from './link-targets.js';
 
+const WEB_ADDRESS = /^www\.[a-z0-9-]+\.[a-z0-9.-]+(?:\/|$)/iu;
+
 /** The file part of a relative URL ("docs/x.md?plain=1#part" -> "docs/x.md"), decoded. */
 function filePart(url: string): string {
   const path = url.replace(/[?#].*$/su, '');
@@ -23,7 +25,10 @@ export default defineRule({
     fixable: false,
     schema: null,
     defaultOptions: {},
-    messages: { missing: 'Relative link "{{url}}" leads to {{target}}, which does not exist' },
+    messages: {
+      missing: 'Relative link "{{url}}" leads to {{target}}, which does not exist',
+      missingScheme: 'Relative link "{{url}}" looks like a web address without its scheme: write https://{{url}}',
+    },
   },
   create({ doc, report }) {
     const base = dirname(doc.path);
@@ -35,7 +40,9 @@ export default defineRule({
       const file = filePart(url);
       if (file === '') continue;
       if (existsSync(resolve(base, file))) continue;
-      report({ messageId: 'missing', data: { url, target: file }, start: t.start, end: t.end, key: url });
+      // "www.example.com/page" is a web address someone forgot to give a scheme.
+      const messageId = WEB_ADDRESS.test(file) ? 'missingScheme' : 'missing';
+      report({ messageId, data: { url, target: file }, start: t.start, end: t.end, key: url });
     }
   },
 });

@@ -38,6 +38,12 @@ describe('relative-link', () => {
     expect(await placesOf('relative-link', source, { path: join(dir, 'README.md') })).toEqual(['12:3 missing', '13:3 missing', '15:1 missing']);
   });
 
+  it('names a web address written without its scheme (public-apis)', async () => {
+    const dir = repository();
+    const source = '# Public APIs\n\n## Development\n\n* [Filestack](www.postman.com/filestack-wolfpack/filestack/overview?sideView=agentMode) - File uploads\n';
+    expect(await placesOf('relative-link', source, { path: join(dir, 'README.md') })).toEqual(['5:3 missingScheme']);
+  });
+
   it('leaves anchors, site-root links, web links and misspelt schemes to other rules', async () => {
     const dir = repository();
     const source = '# T\n\n[a](#t) [b](/docs/x.md) [c](https://c.example/) [d](mailto:x@y.example) [e](http//e.example/) [f](ttps://f.example/) [g](//g.example/x)\n';
