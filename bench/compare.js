@@ -115,7 +115,7 @@ export function toolsFor(corpus, { root, scratch }) {
       { name: 'roadmap lint --cache (warm)', argv, check: (o, e) => checkSet(roadmapReported(o, e), expectedRoadmap) },
     );
   }
-  if (corpus.supportsThreads && !single) {
+  if (corpus.supportsThreads && !single && corpus.compareThreads) {
     tools.push({
       name: 'roadmap lint, one thread',
       argv: [node, roadmap, 'lint', ...config, '--format', 'json', '--threads', '1', ...targets],
@@ -148,14 +148,16 @@ function timeOne(tool, cwd, scratch, timeoutSeconds) {
 }
 
 /** Measure every tool on every corpus, taking turns within each round. */
-export function compare({ root, corpora, scratch, quick, log }) {
+export function compare({ root, corpora, scratch, quick, log, bigRounds, compareThreads }) {
   mkdirSync(scratch, { recursive: true });
   const help = spawnSync(process.execPath, [join(root, 'bin/roadmap.js'), '--help'], { encoding: 'utf8' }).stdout ?? '';
   const results = [];
   for (const corpus of corpora) {
     corpus.supportsCache = help.includes('--cache');
     corpus.supportsThreads = help.includes('--threads');
-    const rounds = quick ? (corpus.name === 'roadmap' ? 5 : corpus.name === 'large' ? 1 : 2) : corpus.name === 'roadmap' ? 15 : corpus.name === 'lists' ? 5 : 3;
+    corpus.compareThreads = compareThreads;
+    const big = corpus.name === 'packages' || corpus.name === 'large';
+    const rounds = quick ? (corpus.name === 'roadmap' ? 5 : corpus.name === 'large' ? 1 : 2) : big && bigRounds ? bigRounds : corpus.name === 'roadmap' ? 15 : corpus.name === 'lists' ? 5 : 3;
     const timeout = quick ? 120 : 600;
     const tools = toolsFor(corpus, { root, scratch });
     // Warm the page cache with one untimed bare parse.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --only engine|compare]
+// npm run bench [-- --quick] [--only engine|compare] [--rounds n] [--compare-threads]
 //
 // 1. the repair engine and the pipeline in process (bench/engine.js), and any other bench/*.bench.js
 //    module (each exports `run({ root, quick, log })` and returns its figures);
@@ -22,6 +22,11 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : null;
+// --rounds <n>: rounds on the two big corpora (packages, large), 3 by default; --compare-threads
+// adds a one-thread run of this tool beside the pool.
+const roundsAt = args.indexOf('--rounds');
+const bigRounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : undefined;
+const compareThreads = args.includes('--compare-threads');
 const log = (line) => process.stderr.write(`${line}\n`);
 
 if (spawnSync('/usr/bin/time', ['-V'], { stdio: 'ignore' }).error) {
@@ -55,7 +60,7 @@ if (only === null || only === 'compare') {
   if (!quick && (pkgs.files.length < 3000 || pkgs.bytes < 20e6)) log('  warning: the packages corpus is under 3,000 files or 20 MB');
   log('comparison (tools take turns in each round):');
   run.corpora = corpora.map((c) => ({ name: c.name, files: c.files.length, bytes: c.bytes, note: c.note }));
-  run.comparison = compare({ root, corpora, scratch: join(base, 'scratch'), quick, log });
+  run.comparison = compare({ root, corpora, scratch: join(base, 'scratch'), quick, log, bigRounds, compareThreads });
   run.goals = goals(run.comparison);
 }
 

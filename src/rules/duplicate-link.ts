@@ -86,7 +86,8 @@ export default defineRule<DuplicateLinkOptions>({
     }
     for (const { section, resource } of resourcesOf(doc.roadmap)) {
       const url = normalize(resource.url);
-      if (allowed.has(url)) continue;
+      // An empty target (`[string]()`, common in API docs) links to nothing: not a duplicate of anything.
+      if (url === '' || allowed.has(url)) continue;
       const key = options.scope === 'section' ? `${section.slug}\u0000${url}` : url;
       const node = doc.extraction.resourceNodes.get(resource)!;
       const earlier = first.get(key);

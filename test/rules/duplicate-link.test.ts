@@ -10,6 +10,11 @@ describe('duplicate-link', () => {
     expect(f!.fingerprint).toBe('duplicate-link:duplicate:https://docs.python.org/3');
   });
 
+  it('leaves empty link targets alone (API docs write [string]() for a type)', async () => {
+    const source = doc('[string]()', '[Object]()', '[string]()');
+    expect(await placesOf('duplicate-link', source)).toEqual([]);
+  });
+
   it('keeps different pages apart, and honours scope, fragments and the allow list', async () => {
     const source = '# T\n\n## 1. A\n\n* [a](https://x.example/p)\n* [b](https://x.example/p#frag)\n\n## 2. B\n\n* [c](https://x.example/p)\n* [d](https://x.example/watch?v=2)\n';
     expect(await placesOf('duplicate-link', source)).toEqual(['10:3 duplicate']);
