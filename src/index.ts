@@ -31,7 +31,7 @@ import { REPORTERS } from './report/index.js';
 import { summarize, type FileResult } from './report/types.js';
 import { RULES } from './rules/index.js';
 
-export type { Roadmap, Section, Group, Resource, Note, InternalLink, ResourceKind } from './model/types.js';
+export type { Roadmap, Section, Group, Resource, Note, InternalLink, ResourceKind, DescriptionLink, FrontMatter, TitleSource } from './model/types.js';
 export type { Finding, Fix, TextEdit, Related, Severity, SeveritySetting, Point } from './lint/finding.js';
 export type { RuleMeta, RuleDocs, RuleType, RuleTag } from './lint/rule.js';
 export type { RuleEntry } from './lint/settings.js';
@@ -119,7 +119,7 @@ export function emitCsv(doc: ProcessedDocument): string {
 
 /** The cleaned Markdown (dist/<name>.md) of a processed document. */
 export function emitMarkdown(doc: ProcessedDocument): string {
-  return emitMarkdownOf(doc.tree, doc.source);
+  return emitMarkdownOf(doc.source, doc.repairs);
 }
 
 /** Findings in a report format: stylish, compact, json, github or sarif. */

@@ -151,7 +151,7 @@ async function build(
       const { doc } = lintedDocs[i]!.loaded;
       if (c.schemaErrors.length > 0) return c;
       try {
-        const emitted = { roadmap: doc.roadmap, json: emitJson(doc.roadmap), csv: emitCsv(doc.roadmap, { links: true }), markdown: emitMarkdown(doc.tree, doc.source) };
+        const emitted = { roadmap: doc.roadmap, json: emitJson(doc.roadmap), csv: emitCsv(doc.roadmap, { links: true }), markdown: emitMarkdown(doc.source, doc.repairs) };
         return { ...c, emitted };
       } catch (error) {
         // A bug, caught at the document's boundary: this document is not written, the others are.

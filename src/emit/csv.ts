@@ -23,6 +23,9 @@ export const CSV_COLUMNS = [
   'kind',
   'official',
   'technology',
+  'declared_kind',
+  'inferred_kind',
+  'description_links',
   'line',
 ] as const;
 
@@ -40,15 +43,31 @@ export function neutralizeCell(value: string): string {
 export const CSV_LINK_COLUMNS = ['link_status', 'final_url'] as const;
 
 export interface CsvOptions {
-  /** Add the link columns (build --links); without it the columns are exactly CSV_COLUMNS. */
+  /** Add the link columns (build --links); without them come the fixed columns. */
   links?: boolean;
 }
 
+/**
+ * One row per resource. After the fixed columns (and the link columns of build --links) come the
+ * document's table columns, one per header name in order of first appearance ("columns.Auth"),
+ * filled for resources read from a table row.
+ */
 export function emitCsv(roadmap: Roadmap, options: CsvOptions = {}): string {
   const text = (v: string | null): string => (v === null ? '' : neutralizeCell(v));
   const linkCells = (link: Resource['link']): (string | number)[] =>
     options.links ? [link?.status ?? '', link ? text(link.finalUrl) : ''] : [];
-  const rows = [...resourcesOf(roadmap)].map(({ section, resource }) => [
+  const all = [...resourcesOf(roadmap)];
+  const extra: string[] = [];
+  const seen = new Set<string>();
+  for (const { resource } of all) {
+    for (const name of Object.keys(resource.columns ?? {})) {
+      if (!seen.has(name)) {
+        seen.add(name);
+        extra.push(name);
+      }
+    }
+  }
+  const rows = all.map(({ section, resource }) => [
     text(roadmap.document),
     section.number === null ? '' : section.number,
     text(section.title),
@@ -60,9 +79,13 @@ export function emitCsv(roadmap: Roadmap, options: CsvOptions = {}): string {
     resource.kind,
     resource.official ? 'true' : 'false',
     text(resource.technology),
+    text(resource.declaredKind),
+    resource.inferredKind,
+    text(resource.descriptionLinks.map((l) => l.url).join(' ')),
     resource.line,
     ...linkCells(resource.link),
+    ...extra.map((name) => text(resource.columns?.[name] ?? null)),
   ]);
-  const header = options.links ? [...CSV_COLUMNS, ...CSV_LINK_COLUMNS] : [...CSV_COLUMNS];
+  const header = [...CSV_COLUMNS, ...(options.links ? CSV_LINK_COLUMNS : []), ...extra.map((name) => text(`columns.${name}`))];
   return stringify([header, ...rows], { record_delimiter: 'windows' });
 }

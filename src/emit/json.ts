@@ -2,15 +2,20 @@
  * dist/<name>.json: the validated model, pretty-printed with a fixed key order (the schema's) and a
  * trailing newline, so the same input always gives the same bytes.
  */
-import type { Group, InternalLink, Note, Resource, Roadmap, Section } from '../model/types.js';
+import type { DescriptionLink, FrontMatter, Group, InternalLink, Note, Resource, Roadmap, Section } from '../model/types.js';
+
+const descriptionLink = (l: DescriptionLink): DescriptionLink => ({ text: l.text, url: l.url, host: l.host, line: l.line, column: l.column });
 
 const resource = (r: Resource): Resource => ({
   title: r.title,
   url: r.url,
   host: r.host,
   description: r.description,
+  descriptionLinks: r.descriptionLinks.map(descriptionLink),
+  columns: r.columns === null ? null : { ...r.columns },
   group: r.group,
   kind: r.kind,
+  inferredKind: r.inferredKind,
   official: r.official,
   technology: r.technology,
   declaredKind: r.declaredKind,
@@ -29,10 +34,13 @@ const section = (s: Section): Section => ({
   slug: s.slug,
   depth: s.depth,
   line: s.line,
+  implicit: s.implicit,
   intro: s.intro,
   groups: s.groups.map(group),
   notes: s.notes.map(note),
 });
+
+const frontMatter = (f: FrontMatter): FrontMatter => ({ format: f.format, data: f.data, line: f.line });
 
 /** A copy of the model with keys in schema order and nothing else. */
 export function canonicalRoadmap(r: Roadmap): Roadmap {
@@ -41,6 +49,8 @@ export function canonicalRoadmap(r: Roadmap): Roadmap {
     document: r.document,
     source: r.source,
     title: r.title,
+    titleSource: r.titleSource,
+    frontMatter: r.frontMatter === null ? null : frontMatter(r.frontMatter),
     description: r.description,
     officialOnly: r.officialOnly,
     sections: r.sections.map(section),
@@ -50,6 +60,7 @@ export function canonicalRoadmap(r: Roadmap): Roadmap {
       numberedSections: r.counts.numberedSections,
       groups: r.counts.groups,
       resources: r.counts.resources,
+      descriptionLinks: r.counts.descriptionLinks,
       notes: r.counts.notes,
     },
   };

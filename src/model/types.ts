@@ -4,9 +4,23 @@
  * validated against the schema before anything is written.
  */
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '2.0.0';
 
-export type ResourceKind = 'official' | 'course' | 'video' | 'book' | 'article' | 'opensource' | 'community';
+/**
+ * What a resource is. The first seven are what the classifier infers; the others come from
+ * roadmap.sh's `@word@` markers, which authors may use for any of these.
+ */
+export type ResourceKind =
+  | 'official'
+  | 'course'
+  | 'video'
+  | 'book'
+  | 'article'
+  | 'opensource'
+  | 'community'
+  | 'feed'
+  | 'roadmap'
+  | 'podcast';
 
 export const RESOURCE_KINDS: readonly ResourceKind[] = [
   'official',
@@ -16,7 +30,20 @@ export const RESOURCE_KINDS: readonly ResourceKind[] = [
   'article',
   'opensource',
   'community',
+  'feed',
+  'roadmap',
+  'podcast',
 ];
+
+/** A link inside an item's description ("… ([httpx](…) fork)"): kept, but not a resource. */
+export interface DescriptionLink {
+  text: string;
+  url: string;
+  /** Lower-case host name without a trailing dot, or null when the URL has none. */
+  host: string | null;
+  line: number;
+  column: number;
+}
 
 export interface Resource {
   title: string;
@@ -24,16 +51,22 @@ export interface Resource {
   /** Lower-case host name without a trailing dot, or null when the URL has none. */
   host: string | null;
   description: string | null;
+  /** Links that follow prose in the item (or sit in other cells of a table row), in document order. */
+  descriptionLinks: DescriptionLink[];
+  /** For a resource read from a table row: the other cells' text by column header; null otherwise. */
+  columns: Record<string, string> | null;
   /** The label of the group the resource is listed under, or null. */
   group: string | null;
-  /** How the resource was classified: by the official-source registry, a known platform, or an author's marker. */
+  /** The declared kind when the author gave a known marker, else the inferred kind. */
   kind: ResourceKind;
+  /** What the registry and the known platforms make of the URL, whatever the author declared. */
+  inferredKind: ResourceKind;
   /** True when the host is an official source for the technology. */
   official: boolean;
   /** The technology the official-source registry matched, or null. */
   technology: string | null;
-  /** The kind an author declared with a marker such as `@video@` in the link text, or null. */
-  declaredKind: ResourceKind | null;
+  /** The marker word an author gave, such as "video" for `@video@` in the link text, or null. */
+  declaredKind: string | null;
   line: number;
   column: number;
   /** The link check's result (`roadmap build --links`); absent otherwise. */
@@ -69,9 +102,11 @@ export interface Section {
   title: string;
   /** GitHub-compatible anchor slug of the heading. */
   slug: string;
-  /** Heading level, 2-6. */
+  /** Heading level, 1-6 (1 only for an implicit section). */
   depth: number;
   line: number;
+  /** True for the one section of a document that has no section headings (a roadmap.sh topic file). */
+  implicit: boolean;
   /** Paragraphs between the heading and the first list, or null. */
   intro: string | null;
   groups: Group[];
@@ -86,6 +121,15 @@ export interface InternalLink {
   column: number;
 }
 
+export type TitleSource = 'front-matter' | 'h1' | 'html' | 'heading' | 'file';
+
+export interface FrontMatter {
+  format: 'yaml' | 'toml';
+  /** The parsed mapping as JSON, or null when it does not parse or is not a mapping. */
+  data: Record<string, unknown> | null;
+  line: number;
+}
+
 export interface Roadmap {
   schemaVersion: typeof SCHEMA_VERSION;
   /** Document name: the file name without its .md extension. */
@@ -93,6 +137,9 @@ export interface Roadmap {
   /** Path of the source file, relative to where the build ran, with forward slashes. */
   source: string;
   title: string;
+  /** Where the title came from: front matter, an H1, a leading HTML block, another heading, or the file name. */
+  titleSource: TitleSource;
+  frontMatter: FrontMatter | null;
   /** Paragraphs between the title and the first section, or null. */
   description: string | null;
   /** True when the document promises official resources only (its title says so, or its configuration). */
@@ -104,6 +151,7 @@ export interface Roadmap {
     numberedSections: number;
     groups: number;
     resources: number;
+    descriptionLinks: number;
     notes: number;
   };
 }

@@ -29,12 +29,15 @@
  * generated documents and on real ones.
  */
 import type { Nodes, Root, RootContent } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import './micromark-fix.js';
 import { checkLimits, DEFAULT_LIMITS, type Limits } from './limits.js';
 
-const parser = unified().use(remarkParse);
+/** CommonMark, GitHub's extensions (tables, autolink literals, strikethrough, footnotes…) and YAML or TOML front matter. */
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
 /** Pieces smaller than this are not worth cutting out. */
 const MIN_PIECE = 16 * 1024;
@@ -68,7 +71,19 @@ export function candidates(source: string): Candidate[] {
   if (/\r(?!\n)/u.test(source)) return found;
   let previousBlank = true;
   let line = 1;
-  for (let start = 0; start < source.length; line++) {
+  let start = 0;
+  // Front matter (--- or +++ on the first line) is never cut: a YAML comment looks like a heading.
+  // When it does not close, no cut at all: the extension decides what the unclosed fence is.
+  const opening = /^(---|\+\+\+)[ \t]*\r?(?:\n|$)/u.exec(source);
+  if (opening) {
+    const close = new RegExp(`\\n${opening[1] === '---' ? '---' : '\\+\\+\\+'}[ \\t]*\\r?(?:\\n|$)`, 'u').exec(source.slice(opening[0].length - 1));
+    if (!close) return found;
+    const end = opening[0].length - 1 + close.index + close[0].length;
+    line = source.slice(0, end).split('\n').length - (source[end - 1] === '\n' ? 0 : 1);
+    start = end;
+    previousBlank = false;
+  }
+  for (; start < source.length; line++) {
     let end = source.indexOf('\n', start);
     if (end < 0) end = source.length;
     let blank = true;

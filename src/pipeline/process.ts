@@ -9,12 +9,14 @@
 import { basename, extname } from 'node:path';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import { ExtractError, extractRoadmap, type Extraction } from '../model/extract.js';
+import { extractRoadmap } from '../model/extract.js';
+import type { Extraction } from '../model/extract.js';
 import type { Roadmap } from '../model/types.js';
 import { validateRoadmap, type SchemaError } from '../model/validate.js';
 import { createClassifier } from '../policy/match.js';
 import { getDefaultRegistry, type Registry } from '../policy/registry.js';
 import { SourceIndex } from '../util/source.js';
+import { plainText, walk, type TreeNode } from '../util/tree.js';
 import { repairTree, type SourceRepair } from './encoding-stage.js';
 import { DEFAULT_LIMITS, LimitError, type Limits } from './limits.js';
 import { parseMarkdown } from './parse.js';
@@ -60,6 +62,42 @@ export function documentName(path: string): string {
   return /^\.(md|markdown|mdown|mkd)$/iu.test(ext) ? base.slice(0, -ext.length) : base;
 }
 
+/**
+ * Give a position to nodes a parser extension made without one (GFM's autolink literals found by
+ * a text transform): the span of their text between their neighbours, or the gap they sit in.
+ * Every link must have a place, for the model's line and column and for findings.
+ */
+function fillPositions(tree: Root, source: string, index: SourceIndex): void {
+  walk(tree as TreeNode, (node, ancestors) => {
+    const parent = ancestors[ancestors.length - 1] as (TreeNode & Partial<Pick<Root, 'position'>>) | undefined;
+    const own = node as TreeNode & Partial<Pick<Root, 'position'>>;
+    if (own.position || !parent?.position) return undefined;
+    const siblings = (parent.children ?? []) as (TreeNode & Partial<Pick<Root, 'position'>>)[];
+    const i = siblings.indexOf(own);
+    let from = parent.position.start.offset ?? 0;
+    let to = parent.position.end.offset ?? source.length;
+    for (let j = i - 1; j >= 0; j--) {
+      const end = siblings[j]!.position?.end.offset;
+      if (end !== undefined) {
+        from = end;
+        break;
+      }
+    }
+    for (let j = i + 1; j < siblings.length; j++) {
+      const start = siblings[j]!.position?.start.offset;
+      if (start !== undefined) {
+        to = start;
+        break;
+      }
+    }
+    const text = plainText(own);
+    const at = text ? source.indexOf(text, from) : -1;
+    const [start, end] = at >= 0 && at + text.length <= to ? [at, at + text.length] : [from, Math.max(from, to)];
+    own.position = { start: index.pointAt(start), end: index.pointAt(end) };
+    return undefined;
+  });
+}
+
 export function processSource(source: string, options: ProcessOptions): ProcessedDocument {
   const registry = options.registry ?? getDefaultRegistry();
   let tree: Root;
@@ -67,9 +105,15 @@ export function processSource(source: string, options: ProcessOptions): Processe
     tree = parseMarkdown(source, { limits: { ...DEFAULT_LIMITS, ...options.limits } });
   } catch (error) {
     if (error instanceof LimitError) throw new InputError(options.path, error.message, EXIT_CONTENT, error.line);
+    // A parser extension walks the tree recursively: should a document get past the nesting limit
+    // and still be too deep for the stack, it is refused with a message, not a crash.
+    if (error instanceof RangeError) {
+      throw new InputError(options.path, 'nested too deeply to parse (block quotes or lists thousands of levels deep)', EXIT_CONTENT);
+    }
     throw error;
   }
   const index = new SourceIndex(source);
+  fillPositions(tree, source, index);
   const repairs = repairTree(tree, source, index);
   const repairsByLine = new Map<number, SourceRepair[]>();
   for (const r of repairs) {
@@ -77,9 +121,7 @@ export function processSource(source: string, options: ProcessOptions): Processe
     if (list) list.push(r);
     else repairsByLine.set(r.startPoint.line, [r]);
   }
-  let extraction: Extraction;
-  try {
-    extraction = extractRoadmap(tree, {
+  const extraction: Extraction = extractRoadmap(tree, {
       document: documentName(options.path),
       source: options.path.split('\\').join('/'),
       classify: createClassifier(registry),
@@ -92,10 +134,6 @@ export function processSource(source: string, options: ProcessOptions): Processe
       },
       ...(options.officialOnly !== undefined ? { officialOnly: options.officialOnly } : {}),
     });
-  } catch (error) {
-    if (error instanceof ExtractError) throw new InputError(options.path, error.message, EXIT_CONTENT, error.line);
-    throw error;
-  }
   const file = new VFile({ path: options.path, value: source });
   file.data.findings = [];
   return {

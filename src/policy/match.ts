@@ -116,8 +116,9 @@ export function createClassifier(registry: Registry = getDefaultRegistry()): Cla
     const judgement = judgeOfficial({ url: input.url, title: input.title, label: input.group }, registry);
     if (judgement.official) return { kind: 'official', official: true, technology: judgement.technology!.name };
     const analysis = analyzeUrl(input.url, registry);
-    if (analysis.host && analysis.problems.length === 0) {
-      const u = new URL(input.url);
+    // The analysis parsed the trimmed URL; parse it the same way (the raw one may not parse).
+    const u = analysis.host && analysis.problems.length === 0 ? parseUrl(input.url.trim()) : null;
+    if (u && analysis.host) {
       const platform = registry.platformFor(analysis.host, u.pathname);
       if (platform) return { kind: platform.platform.kind, official: false, technology: null };
     }

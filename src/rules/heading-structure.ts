@@ -3,6 +3,15 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { defineRule } from '../lint/rule.js';
 
+/** Where a document without an H1 got its title (the model's titleSource). */
+const TITLE_SOURCE = {
+  'front-matter': 'the front matter',
+  h1: 'the H1',
+  html: 'the leading HTML block',
+  heading: 'the first heading',
+  file: 'the file name',
+} as const;
+
 /** Exactly one H1, and no heading more than one level below the one before it. */
 export default defineRule({
   meta: {
@@ -14,6 +23,7 @@ export default defineRule({
     schema: null,
     defaultOptions: {},
     messages: {
+      noTitle: 'No H1 title: the title "{{title}}" is taken from {{source}}',
       titleNotFirst: 'The H1 title should be the first heading; "{{text}}" comes before it',
       secondTitle: 'Second H1 "{{text}}": a document has one title (first H1 at line {{titleLine}})',
       theTitle: 'the title',
@@ -26,10 +36,12 @@ export default defineRule({
       headings.push(h);
     });
     const title = doc.extraction.titleNode;
-    if (headings[0] !== title) {
+    if (!title) {
+      report({ messageId: 'noTitle', data: { title: doc.roadmap.title, source: TITLE_SOURCE[doc.roadmap.titleSource] }, node: headings[0] ?? doc.tree, key: 'no-h1' });
+    } else if (headings[0] !== title) {
       report({ messageId: 'titleNotFirst', data: { text: toString(headings[0]!) }, node: headings[0]!, key: toString(headings[0]!) || '(empty heading)' });
     }
-    const firstLine = title.position?.start.line ?? 1;
+    const firstLine = title?.position?.start.line ?? 1;
     let previous = 1;
     for (const h of headings) {
       const text = toString(h);
@@ -38,7 +50,7 @@ export default defineRule({
           messageId: 'secondTitle',
           data: { text, titleLine: firstLine },
           node: h,
-          related: { messageId: 'theTitle', node: title },
+          related: { messageId: 'theTitle', node: title ?? h },
           key: text || '(empty heading)',
         });
       } else if (h.depth > previous + 1 && h !== title) {

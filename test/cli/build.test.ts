@@ -97,7 +97,6 @@ describe('bad input: one clear line naming the file, a documented exit code', ()
     ['a file that is not valid UTF-8', (d) => (writeFileSync(join(d, 'content/bad.md'), Buffer.from('# Caf\xe9\n\nok\n', 'latin1')), 'bad'), 1, /^roadmap: content\/bad\.md:1: not valid UTF-8: byte 0xe9 at offset 5/mu],
     ['a binary file', (d) => (writeFileSync(join(d, 'content/bad.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1])), 'bad'), 1, /content\/bad\.md: binary file.*NUL byte at offset 4/u],
     ['an empty file', (d) => (writeFileSync(join(d, 'content/bad.md'), ''), 'bad'), 1, /content\/bad\.md: empty file/u],
-    ['a document with no H1', (d) => (writeFileSync(join(d, 'content/bad.md'), 'text\n\n## Section\n'), 'bad'), 1, /content\/bad\.md:3: no H1 title/u],
     ['a file that is a symlink loop', (d) => (symlinkSync('bad.md', join(d, 'content/bad.md')), 'bad'), 2, /content\/bad\.md: cannot read/u],
     ['a FIFO', (d) => (execFileSync('mkfifo', [join(d, 'content/bad.md')]), 'bad'), 2, /content\/bad\.md: is a FIFO \(named pipe\), not a file/u],
   ];
@@ -117,16 +116,17 @@ describe('bad input: one clear line naming the file, a documented exit code', ()
     expect(JSON.parse(after['index.json']!).documents.map((d: { source: string }) => d.source)).toEqual(['content/backend-roadmap.md']);
   });
 
-  it('an H1 with no text gives a model the schema rejects: the ajv path is named, that document is not written', () => {
+  it('a document with no H1, or an empty one, is built: its title comes from the next source, heading-structure reports it', () => {
     const dir = project();
-    mkdirSync(join(dir, 'dist'));
-    writeFileSync(join(dir, 'dist/keep.txt'), 'previous output\n');
     writeFileSync(join(dir, 'content/untitled.md'), '#\n\n## 1. S\n\n* [Python Docs](https://docs.python.org/3/)\n');
-    const r = cli(['build', 'content/untitled.md'], { cwd: dir });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('roadmap: content/untitled.md: the model does not match schema/roadmap.schema.json at /title: must NOT have fewer than 1 characters');
-    expect(r.stderr).toContain('nothing written to dist/');
-    expect(snapshot(join(dir, 'dist'))).toEqual({ 'keep.txt': 'previous output\n' });
+    writeFileSync(join(dir, 'content/noh1.md'), 'text\n\n## Section\n\n* [Go](https://go.dev/doc/)\n');
+    const r = cli(['build', 'content/untitled.md', 'content/noh1.md'], { cwd: dir });
+    expect(r.stderr).not.toMatch(/\n\s+at /u);
+    expect(r.stdout).toMatch(/noh1\.md[\s\S]*No H1 title: the title "Section" is taken from the first heading/u);
+    const untitled = JSON.parse(readFileSync(join(dir, 'dist/untitled.json'), 'utf8'));
+    expect([untitled.title, untitled.titleSource]).toEqual(['1. S', 'heading']);
+    const noh1 = JSON.parse(readFileSync(join(dir, 'dist/noh1.json'), 'utf8'));
+    expect([noh1.title, noh1.titleSource, noh1.description, noh1.counts.resources]).toEqual(['Section', 'heading', 'text', 1]);
   });
 
   it('the validator reports every path of a broken model', async () => {

@@ -48,7 +48,7 @@ describe('JSON', () => {
     const a = emitJson(roadmap);
     expect(emitJson(parseRoadmap(roadmapText(), { path: 'content/backend-roadmap.md' }))).toBe(a);
     expect(a.endsWith('}\n')).toBe(true);
-    expect(Object.keys(JSON.parse(a))).toEqual(['schemaVersion', 'document', 'source', 'title', 'description', 'officialOnly', 'sections', 'internalLinks', 'counts']);
+    expect(Object.keys(JSON.parse(a))).toEqual(['schemaVersion', 'document', 'source', 'title', 'titleSource', 'frontMatter', 'description', 'officialOnly', 'sections', 'internalLinks', 'counts']);
     const shuffled = { ...roadmap, counts: roadmap.counts, title: roadmap.title, schemaVersion: roadmap.schemaVersion };
     expect(emitJson(shuffled)).toBe(a);
   });

@@ -42,7 +42,14 @@ function linksByLine(doc: ProcessedDocument): Map<number, number> {
 function modelByLine(doc: ProcessedDocument): Map<number, number> {
   const lines = new Map<number, number>();
   const add = (line: number) => lines.set(line, (lines.get(line) ?? 0) + 1);
-  for (const s of doc.roadmap.sections) for (const g of s.groups) for (const r of g.resources) add(r.line);
+  for (const s of doc.roadmap.sections) {
+    for (const g of s.groups) {
+      for (const r of g.resources) {
+        add(r.line);
+        for (const d of r.descriptionLinks) add(d.line);
+      }
+    }
+  }
   for (const l of doc.roadmap.internalLinks) add(l.line);
   return lines;
 }

@@ -37,7 +37,7 @@ describe('baselines', () => {
 
     // A new problem is reported; the fixed ones turn into stale entries.
     const text = readFileSync(file, 'utf8')
-      .replace('* [Docker Docs](https://docs.docker.com/)', '* [Docker Docs](https://docs.docker.com/)\n* [Docker Hub](https://hub.docker.com/) — again [Docker Docs](https://docs.docker.com/)')
+      .replace('* [Docker Docs](https://docs.docker.com/)', '* [Docker Docs](https://docs.docker.com/)\n* [Docker Hub](https://hub.docker.com/) | [Docker Docs](https://docs.docker.com/)')
       .replace('[REST API Tutorial](https://restfulapi.net/)', '[REST API Tutorial](https://www.rfc-editor.org/rfc/rfc9110)');
     writeFileSync(file, text);
     const after = compact(dir);

@@ -74,6 +74,15 @@ describe('parsing long documents in pieces', () => {
     expect(JSON.stringify(tree).match(/"type":"linkReference"/gu)).toHaveLength(3);
   });
 
+  it('never cuts front matter (a YAML comment looks like a heading), and parses unclosed front matter whole', () => {
+    const fm = '---\n# comment\n\ntitle: x\n---\n\n# T\n\n## S\n';
+    expect(candidates(fm).map((c) => c.line)).toEqual([7, 9]);
+    expect(parseMarkdown(fm, 1)).toEqual(parseWhole(fm));
+    expect(parseMarkdown(fm, 1).children[0]!.type).toBe('yaml');
+    expect(candidates('---\n\n# Title\n  * item\n')).toEqual([]);
+    expect(candidates('+++\ntitle = "x"\n+++\n\n# T\n').map((c) => c.line)).toEqual([5]);
+  });
+
   it('matches the whole-document parse on generated documents', () => {
     fc.assert(
       fc.property(markdownDocument(), (text) => {
@@ -92,5 +101,5 @@ describe('parsing long documents in pieces', () => {
     for (const { text } of corpus) {
       expect(parseMarkdown(text, { minPiece: 4096 })).toEqual(parseWhole(text));
     }
-  });
+  }, 300_000);
 });

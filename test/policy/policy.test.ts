@@ -115,11 +115,11 @@ describe('resource kinds on the roadmap', () => {
     expect(resources.find((r) => r.title === 'Spring Boot Docs')).toMatchObject({ kind: 'official', technology: 'Spring' });
   });
 
-  it('reads roadmap.sh markers, and a GitHub repository is open source', () => {
+  it('reads roadmap.sh markers: the declared kind is the kind, the inferred one is kept; a GitHub repository is open source', () => {
     const r = parseRoadmap('# T\n\n## S\n\n* [@official@Git Documentation](https://git-scm.com/doc)\n* [@article@Some repo](https://github.com/someone/tool)\n').sections[0]!.groups[0]!.resources;
-    expect(r.map((x) => [x.title, x.declaredKind, x.kind, x.technology])).toEqual([
-      ['Git Documentation', 'official', 'official', 'Git'],
-      ['Some repo', 'article', 'opensource', null],
+    expect(r.map((x) => [x.title, x.declaredKind, x.kind, x.inferredKind, x.technology])).toEqual([
+      ['Git Documentation', 'official', 'official', 'official', 'Git'],
+      ['Some repo', 'article', 'article', 'opensource', null],
     ]);
   });
 });
