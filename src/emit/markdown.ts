@@ -32,7 +32,9 @@ export function serializeInline(nodes: PhrasingContent[]): string {
     type: 'root',
     children: [{ type: 'paragraph', children: [{ type: 'text', value: 'a' }, ...nodes, { type: 'text', value: 'a' }] }],
   });
-  return out.slice(1, out.replace(/\n+$/u, '').length - 1);
+  let end = out.length;
+  while (end > 0 && out[end - 1] === '\n') end--;
+  return out.slice(1, end - 1);
 }
 
 /** Plain text as Markdown for a place inside a line. */

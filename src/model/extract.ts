@@ -124,10 +124,11 @@ const LEADING_SEPARATORS = /^[\s:–—|,;-]+/u;
 /** Separators at the end; the lookbehind starts a match only where a run starts, so it is linear. */
 const TRAILING_SEPARATORS = /(?<![\s:–—-])[\s:–—-]+$/u;
 const MARKER = /^\s*@([a-z][a-z0-9-]*)@\s*/iu;
-const HTML_ANCHOR = /<[a-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/giu;
-const HTML_H1 = /<h1\b[^>]*>([\s\S]*?)<\/h1\s*>/iu;
-const HTML_IMG_ALT = /<img\b[^>]*?\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/iu;
-const HTML_TAG = /<[^>]*>/gu;
+// HTML is scanned in linear time: no part of a match crosses a `<`, and attribute values are
+// bounded, so a match attempt from one `<` never runs past the next.
+const HTML_ANCHOR = /<[a-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"<>]{0,256})"|'([^'<>]{0,256})'|([^\s"'=<>`]{1,256}))/giu;
+const HTML_IMG_ALT = /<img\b[^<>]*?\salt\s*=\s*(?:"([^"<>]{0,512})"|'([^'<>]{0,512})')/iu;
+const HTML_TAG = /<[^<>]*>/gu;
 
 const collapse = (s: string): string => s.replace(/\s+/gu, ' ').trim();
 const lineOf = (node: Nodes | TreeNode): number => (node as Nodes).position?.start.line ?? 1;
@@ -153,8 +154,12 @@ function htmlText(html: string): string {
 
 /** The title a leading HTML block gives: its <h1> text, else its first image's alt text. */
 function htmlTitle(html: string): string | null {
-  const h1 = HTML_H1.exec(html);
-  const fromH1 = h1 ? htmlText(h1[1]!) : '';
+  const lower = html.toLowerCase();
+  let open = lower.indexOf('<h1');
+  while (open >= 0 && /[^\s>/]/u.test(lower[open + 3] ?? '')) open = lower.indexOf('<h1', open + 3);
+  const start = open >= 0 ? lower.indexOf('>', open) : -1;
+  const close = start >= 0 ? lower.indexOf('</h1', start) : -1;
+  const fromH1 = close >= 0 ? htmlText(html.slice(start + 1, close)) : '';
   if (fromH1) return fromH1;
   const img = HTML_IMG_ALT.exec(html);
   const alt = img ? htmlText(img[1] ?? img[2] ?? '') : '';
