@@ -101,7 +101,7 @@ export default defineRule<DuplicateLinkOptions>({
         data: { url: resource.url, title: resource.title, firstTitle: earlier.resource.title, firstFile: earlier.doc.path, firstLine: earlier.resource.line },
         node,
         related: { messageId: 'firstLinked', node: earlier.node, doc: earlier.doc },
-        key: url,
+        key: url || '(empty URL)',
       });
     }
   },
