@@ -7,10 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { documentsOf } from './corpus.js';
 import { checkDocument, type Broken, type Invariant } from './invariants.js';
 
-/**
- * Invariants another part of the project is still working towards: the full run counts them, this
- * slice does not fail on them. Remove an entry once it holds.
- */
+/** Invariants another part of the project is still working towards (none today): the full run counts them, this slice does not fail on them. */
 const PENDING = new Set<Invariant>([]);
 
 const runs = Number(process.env['FUZZ_RUNS'] ?? 120);
