@@ -79,6 +79,9 @@ export function ruleHeader(meta) {
     `- Message ids: ${Object.keys(meta.messages)
       .map((id) => `\`${id}\``)
       .join(', ')}`,
+    ...(meta.warningMessages?.length
+      ? [`- Always warnings, whatever the rule's severity: ${meta.warningMessages.map((id) => `\`${id}\``).join(', ')}`]
+      : []),
   ].join('\n');
 }
 

@@ -24,11 +24,14 @@ export default defineRule({
     defaultOptions: {},
     messages: {
       noTitle: 'No H1 title: the title "{{title}}" is taken from {{source}}',
+      emptyTitle: 'The H1 title is empty: give the document a title',
       titleNotFirst: 'The H1 title should be the first heading; "{{text}}" comes before it',
       secondTitle: 'Second H1 "{{text}}": a document has one title (first H1 at line {{titleLine}})',
       theTitle: 'the title',
       skippedLevel: 'Heading level {{depth}} "{{text}}" skips level {{expected}} (after a level {{previous}} heading)',
     },
+    // A document without an H1 still builds (its title comes from elsewhere): a warning.
+    warningMessages: ['noTitle'],
   },
   create({ doc, report }) {
     const headings: Heading[] = [];
@@ -38,7 +41,10 @@ export default defineRule({
     const title = doc.extraction.titleNode;
     if (!title) {
       report({ messageId: 'noTitle', data: { title: doc.roadmap.title, source: TITLE_SOURCE[doc.roadmap.titleSource] }, node: headings[0] ?? doc.tree, key: 'no-h1' });
-    } else if (headings[0] !== title) {
+    } else if (toString(title).trim() === '') {
+      report({ messageId: 'emptyTitle', node: title, key: 'empty-h1' });
+    }
+    if (title && headings[0] !== title) {
       report({ messageId: 'titleNotFirst', data: { text: toString(headings[0]!) }, node: headings[0]!, key: toString(headings[0]!) || '(empty heading)' });
     }
     const firstLine = title?.position?.start.line ?? 1;

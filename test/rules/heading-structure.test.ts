@@ -17,3 +17,12 @@ describe('heading-structure', () => {
     expect(await placesOf('heading-structure', '# T\n\n## 1. A\n\n### A.1\n\n## 2. B\n\n### B.1\n')).toEqual([]);
   });
 });
+
+describe('heading-structure on documents without a usable H1', () => {
+  it('reports a missing H1 as a warning even when the rule is an error, and an empty H1 as an error', async () => {
+    const [missing] = await findingsOf('heading-structure', '## 1. Basics\n\n* [Guide](https://guide.example/)\n', { path: 'guide.md' });
+    expect(missing).toMatchObject({ messageId: 'noTitle', severity: 'warn', message: 'No H1 title: the title "1. Basics" is taken from the first heading' });
+    const [empty] = await findingsOf('heading-structure', '#\n\n## 1. Basics\n\n* [Guide](https://guide.example/)\n');
+    expect(empty).toMatchObject({ messageId: 'emptyTitle', severity: 'error', start: { line: 1, column: 1 } });
+  });
+});
