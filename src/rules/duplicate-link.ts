@@ -1,9 +1,7 @@
-import type { Link, LinkReference } from 'mdast';
 import { defineRule } from '../lint/rule.js';
-import type { Resource } from '../model/types.js';
-import { resourcesOf } from '../model/walk.js';
 import type { ProcessedDocument } from '../pipeline/process.js';
 import { normalizeUrl } from '../util/url.js';
+import { DESCRIPTION_LINKS_OPTION, listedLinks, type ListedLink } from './listed-links.js';
 
 export interface AllowedDuplicate {
   url: string;
@@ -19,12 +17,13 @@ export interface DuplicateLinkOptions {
   ignoreFragment: boolean;
   /** Intentional duplicates, each with a reason. */
   allow: readonly AllowedDuplicate[];
+  /** Also compare the links inside descriptions. */
+  descriptionLinks: boolean;
 }
 
 interface Occurrence {
   doc: ProcessedDocument;
-  resource: Resource;
-  node: Link | LinkReference;
+  link: ListedLink;
 }
 
 /** The same resource linked twice: the second and later links point back at the first. */
@@ -49,6 +48,7 @@ export default defineRule<DuplicateLinkOptions>({
           items: { type: 'string', minLength: 1 },
         },
         ignoreFragment: { description: 'Treat URLs that differ only in their #fragment as the same.', type: 'boolean' },
+        descriptionLinks: DESCRIPTION_LINKS_OPTION,
         allow: {
           description: 'Intentional duplicates, each with a reason.',
           type: 'array',
@@ -64,7 +64,7 @@ export default defineRule<DuplicateLinkOptions>({
         },
       },
     },
-    defaultOptions: { scope: 'document', files: [], ignoreFragment: false, allow: [] },
+    defaultOptions: { scope: 'document', files: [], ignoreFragment: false, allow: [], descriptionLinks: false },
     messages: {
       duplicate: 'Duplicate link to {{url}} ("{{title}}"): already linked as "{{firstTitle}}" at line {{firstLine}}',
       duplicateInFile: 'Duplicate link to {{url}} ("{{title}}"): already linked as "{{firstTitle}}" at {{firstFile}}:{{firstLine}}',
@@ -78,29 +78,28 @@ export default defineRule<DuplicateLinkOptions>({
     const first = new Map<string, Occurrence>();
     if (options.scope === 'files') {
       for (const other of others) {
-        for (const { resource } of resourcesOf(other.roadmap)) {
-          const key = normalize(resource.url);
-          if (!first.has(key)) first.set(key, { doc: other, resource, node: other.extraction.resourceNodes.get(resource)! });
+        for (const link of listedLinks(other, options.descriptionLinks)) {
+          const key = normalize(link.url);
+          if (!first.has(key)) first.set(key, { doc: other, link });
         }
       }
     }
-    for (const { section, resource } of resourcesOf(doc.roadmap)) {
-      const url = normalize(resource.url);
+    for (const link of listedLinks(doc, options.descriptionLinks)) {
+      const url = normalize(link.url);
       // An empty target (`[string]()`, common in API docs) links to nothing: not a duplicate of anything.
       if (url === '' || allowed.has(url)) continue;
-      const key = options.scope === 'section' ? `${section.slug}\u0000${url}` : url;
-      const node = doc.extraction.resourceNodes.get(resource)!;
+      const key = options.scope === 'section' ? `${link.section.slug}\u0000${url}` : url;
       const earlier = first.get(key);
       if (!earlier) {
-        first.set(key, { doc, resource, node });
+        first.set(key, { doc, link });
         continue;
       }
       const elsewhere = earlier.doc !== doc;
       report({
         messageId: elsewhere ? 'duplicateInFile' : 'duplicate',
-        data: { url: resource.url, title: resource.title, firstTitle: earlier.resource.title, firstFile: earlier.doc.path, firstLine: earlier.resource.line },
-        node,
-        related: { messageId: 'firstLinked', node: earlier.node, doc: earlier.doc },
+        data: { url: link.url, title: link.title, firstTitle: earlier.link.title, firstFile: earlier.doc.path, firstLine: earlier.link.line },
+        node: link.node,
+        related: { messageId: 'firstLinked', node: earlier.link.node, doc: earlier.doc },
         key: url || '(empty URL)',
       });
     }

@@ -3,6 +3,7 @@ import { resourcesOf } from '../model/walk.js';
 import { analyzeUrl, judgeOfficial } from '../policy/match.js';
 import type { Registry } from '../policy/registry.js';
 import { normalizeUrl } from '../util/url.js';
+import { DESCRIPTION_LINKS_OPTION, listedLinks } from './listed-links.js';
 
 const OFFICIAL = /(?<![\p{L}\p{N}_-])official(?![\p{L}\p{N}_])/iu;
 const DISCLAIMS = /\b(?:not\s+(?:an?\s+)?official|unofficial|non-?official)\b/iu;
@@ -41,6 +42,8 @@ export function claimsToBeOfficial(title: string, registry: Registry): boolean {
 
 export interface OfficialClaimOptions {
   groupLabels: boolean;
+  /** Also judge the links inside descriptions. */
+  descriptionLinks: boolean;
 }
 
 /**
@@ -62,9 +65,10 @@ export default defineRule<OfficialClaimOptions>({
       additionalProperties: false,
       properties: {
         groupLabels: { description: 'Also count a group label that names a technology as a claim.', type: 'boolean' },
+        descriptionLinks: DESCRIPTION_LINKS_OPTION,
       },
     },
-    defaultOptions: { groupLabels: false },
+    defaultOptions: { groupLabels: false, descriptionLinks: false },
     messages: {
       claimsOfficial: '"{{title}}" reads as official {{claimed}} documentation, but {{host}} is {{actual}}',
       markedOfficial: '"{{title}}" is marked @official@, but {{host}} is {{actual}}, not for {{claimed}}',
@@ -72,27 +76,29 @@ export default defineRule<OfficialClaimOptions>({
     },
   },
   create({ doc, options, report }) {
-    const { roadmap, resourceNodes } = doc.extraction;
+    const { roadmap } = doc.extraction;
     const registry = doc.registry;
     // A document that marks its links (roadmap.sh) says with the marker what it calls official.
     const marked = [...resourcesOf(roadmap)].some(({ resource }) => resource.declaredKind !== null);
-    for (const { resource } of resourcesOf(roadmap)) {
+    for (const link of listedLinks(doc, options.descriptionLinks)) {
+      const { resource } = link;
+      const declaredKind = link.inDescription ? null : resource.declaredKind;
       const messageId =
-        resource.declaredKind === 'official'
+        declaredKind === 'official'
           ? 'markedOfficial'
           : marked
             ? null
-            : claimsToBeOfficial(resource.title, registry)
+            : claimsToBeOfficial(link.title, registry)
               ? 'claimsOfficial'
               : options.groupLabels && resource.group !== null && registry.technologiesNamedIn(resource.group).length > 0
                 ? 'listedUnder'
                 : null;
       if (messageId === null) continue;
       // A look-alike host is confusable-host's finding, whatever the link claims.
-      if (analyzeUrl(resource.url, registry).problems.includes('lookalike')) continue;
+      if (analyzeUrl(link.url, registry).problems.includes('lookalike')) continue;
       // In a topic file the label is the topic its H1 names.
       const label = resource.group ?? (marked ? roadmap.title : null);
-      const judgement = judgeOfficial({ url: resource.url, title: resource.title, label }, registry);
+      const judgement = judgeOfficial({ url: link.url, title: link.title, label }, registry);
       if (judgement.official) continue;
       const about = messageId === 'listedUnder' ? registry.technologiesNamedIn(resource.group!) : judgement.about;
       // Nothing the registry knows is named: only an explicit marker on a host official for nothing is wrong for sure.
@@ -104,9 +110,9 @@ export default defineRule<OfficialClaimOptions>({
         judgement.officialFor.length > 0 ? `official for ${judgement.officialFor.map((t) => t.name).join(', ')} only` : 'not an official source';
       report({
         messageId,
-        data: { title: resource.title, group: resource.group ?? '', host: resource.host ?? resource.url, actual, claimed },
-        node: resourceNodes.get(resource)!,
-        key: `${claimed}:${normalizeUrl(resource.url) ?? resource.url}`,
+        data: { title: link.title, group: resource.group ?? '', host: link.host ?? link.url, actual, claimed },
+        node: link.node,
+        key: `${claimed}:${normalizeUrl(link.url) ?? link.url}`,
       });
     }
   },

@@ -1,8 +1,6 @@
-import type { Link, LinkReference } from 'mdast';
 import { defineRule } from '../lint/rule.js';
-import type { Resource } from '../model/types.js';
-import { resourcesOf } from '../model/walk.js';
 import { normalizeUrl, parseUrl } from '../util/url.js';
+import { DESCRIPTION_LINKS_OPTION, listedLinks, type ListedLink } from './listed-links.js';
 
 /**
  * Titles compare equal regardless of case, punctuation and spacing; "#", "+" and a "." inside a
@@ -42,39 +40,43 @@ export function differOnlyInVersion(a: string, b: string): boolean {
  * Not on code and package hosts, where different paths are different projects, nor between
  * versions of one document.
  */
-export default defineRule({
+export interface SimilarLinkOptions {
+  /** Also compare the links inside descriptions. */
+  descriptionLinks: boolean;
+}
+
+export default defineRule<SimilarLinkOptions>({
   meta: {
     id: 'similar-link',
     type: 'suggestion',
     docs: { description: 'Two links with the same title on the same host but different URLs, outside code and package hosts', tags: ['links', 'policy'] },
     defaultSeverity: 'warn',
     fixable: false,
-    schema: null,
-    defaultOptions: {},
+    schema: { type: 'object', additionalProperties: false, properties: { descriptionLinks: DESCRIPTION_LINKS_OPTION } },
+    defaultOptions: { descriptionLinks: false },
     messages: {
       similar: '"{{title}}" links to {{url}}, but the same title links to {{firstUrl}} at line {{firstLine}}: one resource, two URLs?',
       sameTitle: 'same title here',
     },
   },
-  create({ doc, report }) {
-    const seen = new Map<string, { resource: Resource; node: Link | LinkReference }>();
-    for (const { resource } of resourcesOf(doc.roadmap)) {
-      if (!resource.host) continue;
-      const path = parseUrl(resource.url)?.pathname ?? '/';
-      if (doc.registry.openAreaOf(resource.host, path) !== null) continue;
-      const key = `${resource.host.replace(/^www\./u, '')}:${normalizeTitle(resource.title)}`;
-      const node = doc.extraction.resourceNodes.get(resource)!;
+  create({ doc, options, report }) {
+    const seen = new Map<string, ListedLink>();
+    for (const link of listedLinks(doc, options.descriptionLinks)) {
+      if (!link.host) continue;
+      const path = parseUrl(link.url)?.pathname ?? '/';
+      if (doc.registry.openAreaOf(link.host, path) !== null) continue;
+      const key = `${link.host.replace(/^www\./u, '')}:${normalizeTitle(link.title)}`;
       const earlier = seen.get(key);
       if (!earlier) {
-        seen.set(key, { resource, node });
+        seen.set(key, link);
         continue;
       }
-      if (normalizeUrl(earlier.resource.url) === normalizeUrl(resource.url)) continue; // duplicate-link's case
-      if (differOnlyInVersion(earlier.resource.url, resource.url)) continue;
+      if (normalizeUrl(earlier.url) === normalizeUrl(link.url)) continue; // duplicate-link's case
+      if (differOnlyInVersion(earlier.url, link.url)) continue;
       report({
         messageId: 'similar',
-        data: { title: resource.title, url: resource.url, firstUrl: earlier.resource.url, firstLine: earlier.resource.line },
-        node,
+        data: { title: link.title, url: link.url, firstUrl: earlier.url, firstLine: earlier.line },
+        node: link.node,
         related: { messageId: 'sameTitle', node: earlier.node },
         key,
       });

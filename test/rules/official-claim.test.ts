@@ -94,6 +94,23 @@ describe('official-claim', () => {
     expect(['Python 2.7 quick reference', 'Ubuntu Pocket Guide and Reference', 'Databricks Spark Reference Applications'].map((t) => claimsToBeOfficial(t, registry))).toEqual([false, false, false]);
   });
 
+  it('reports only @official@ in a roadmap.sh topic file, judged against the topic its H1 names', async () => {
+    const source = [
+      '# Testing',
+      '',
+      'Testing checks that code does what it should. Jest and Vitest are the usual runners.',
+      '',
+      'Visit the following resources to learn more:',
+      '',
+      '- [@official@Jest](https://jest.io)',
+      '- [@official@Vitest Guide](https://vitest.dev/guide/)',
+      '- [@article@The Jest Reference](https://jest-cheatsheet.example/)',
+      '- [@official@Visit Dedicated PHP Roadmap](https://roadmap.sh/php)',
+      '',
+    ].join('\n');
+    expect(await placesOf('official-claim', source)).toEqual(['7:3 markedOfficial', '10:3 markedOfficial']);
+  });
+
   it('counts a group label as a claim only when asked', async () => {
     const f = await lintRoadmap('# T\n\n## S\n\n* **Python**: [A blog](https://blog.example/)\n* **Python**: [Heroku guide](https://devcenter.heroku.com/articles/python)\n', {
       rules: { 'official-claim': ['error', { groupLabels: true }] },
