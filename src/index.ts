@@ -17,7 +17,7 @@
 import { ConfigLoader, type ResolvedConfig } from './config/load.js';
 import { emitCsv as emitCsvOf } from './emit/csv.js';
 import { emitJson as emitJsonOf } from './emit/json.js';
-import { emitMarkdown as emitMarkdownOf } from './emit/markdown.js';
+import { cleanedMarkdown } from './emit/markdown.js';
 import { fixUntilStable, type FixLoopResult } from './lint/fix.js';
 import type { Finding } from './lint/finding.js';
 import type { RuleMeta } from './lint/rule.js';
@@ -119,7 +119,7 @@ export function emitCsv(doc: ProcessedDocument): string {
 
 /** The cleaned Markdown (dist/<name>.md) of a processed document. */
 export function emitMarkdown(doc: ProcessedDocument): string {
-  return emitMarkdownOf(doc.source, doc.repairs);
+  return cleanedMarkdown(doc);
 }
 
 /** Findings in a report format: stylish, compact, json, github or sarif. */

@@ -71,8 +71,8 @@ export interface CheckContext {
 
 /** Emit a processed document's three outputs (the CSV writer and remark-stringify load here, for build only). */
 export async function emitDocument(doc: ProcessedDocument): Promise<Emitted> {
-  const [{ emitJson }, { emitCsv }, { emitMarkdown }] = await Promise.all([import('../emit/json.js'), import('../emit/csv.js'), import('../emit/markdown.js')]);
-  return { roadmap: doc.roadmap, json: emitJson(doc.roadmap), csv: emitCsv(doc.roadmap), markdown: emitMarkdown(doc.source, doc.repairs) };
+  const [{ emitJson }, { emitCsv }, { cleanedMarkdown }] = await Promise.all([import('../emit/json.js'), import('../emit/csv.js'), import('../emit/markdown.js')]);
+  return { roadmap: doc.roadmap, json: emitJson(doc.roadmap), csv: emitCsv(doc.roadmap), markdown: cleanedMarkdown(doc) };
 }
 
 /** Lint one processed document, recording which globs a cross-file rule read other documents with. */

@@ -13,7 +13,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ConfigLoader } from '../config/load.js';
 import { emitCsv } from '../emit/csv.js';
 import { emitJson } from '../emit/json.js';
-import { emitMarkdown } from '../emit/markdown.js';
+import { cleanedMarkdown } from '../emit/markdown.js';
 import { emitIndex, indexEntry, OutputDir, type IndexEntry, type OutputFile } from '../emit/write.js';
 import { SCHEMA_VERSION } from '../model/types.js';
 import { documentName } from '../pipeline/process.js';
@@ -151,7 +151,7 @@ async function build(
       const { doc } = lintedDocs[i]!.loaded;
       if (c.schemaErrors.length > 0) return c;
       try {
-        const emitted = { roadmap: doc.roadmap, json: emitJson(doc.roadmap), csv: emitCsv(doc.roadmap, { links: true }), markdown: emitMarkdown(doc.source, doc.repairs) };
+        const emitted = { roadmap: doc.roadmap, json: emitJson(doc.roadmap), csv: emitCsv(doc.roadmap, { links: true }), markdown: cleanedMarkdown(doc) };
         return { ...c, emitted };
       } catch (error) {
         // A bug, caught at the document's boundary: this document is not written, the others are.

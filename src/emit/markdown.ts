@@ -10,6 +10,7 @@
 import type { PhrasingContent } from 'mdast';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import type { ProcessedDocument } from '../pipeline/process.js';
 
 /** A replacement of the source span [start, end) with Markdown text. */
 export interface MarkdownEdit {
@@ -69,4 +70,9 @@ export function emitMarkdown(source: string, repairs: readonly RepairSpan[], edi
     all.push({ start: r.start, end: r.end, text: serializeText(r.replacement) });
   }
   return applyMarkdownEdits(source, all);
+}
+
+/** The cleaned Markdown of a processed document: repairs applied, unsafe link targets neutralised. */
+export function cleanedMarkdown(doc: ProcessedDocument): string {
+  return emitMarkdown(doc.source, doc.repairs, doc.safetyEdits);
 }

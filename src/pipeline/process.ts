@@ -18,6 +18,7 @@ import { getDefaultRegistry, type Registry } from '../policy/registry.js';
 import { SourceIndex } from '../util/source.js';
 import { plainText, walk, type TreeNode } from '../util/tree.js';
 import { repairTree, type SourceRepair } from './encoding-stage.js';
+import { neutraliseUnsafeLinks, type NeutralisedLink, type SourceEdit } from './safety-stage.js';
 import { DEFAULT_LIMITS, LimitError, type Limits } from './limits.js';
 import { parseMarkdown } from './parse.js';
 import { EXIT_CONTENT, InputError } from './read.js';
@@ -43,6 +44,10 @@ export interface ProcessedDocument {
   /** The parsed tree, with mojibake in its prose repaired; positions are those of `source`. */
   tree: Root;
   repairs: SourceRepair[];
+  /** Unsafe link targets the safety stage neutralised to "#" in the tree, with their original URLs. */
+  neutralised: NeutralisedLink[];
+  /** The source edits that neutralise them in the cleaned Markdown (same length, same lines). */
+  safetyEdits: SourceEdit[];
   extraction: Extraction;
   roadmap: Roadmap;
   /** Schema errors in the model; empty when it is valid. */
@@ -115,6 +120,7 @@ export function processSource(source: string, options: ProcessOptions): Processe
   const index = new SourceIndex(source);
   fillPositions(tree, source, index);
   const repairs = repairTree(tree, source, index);
+  const safety = neutraliseUnsafeLinks(tree, source);
   const repairsByLine = new Map<number, SourceRepair[]>();
   for (const r of repairs) {
     const list = repairsByLine.get(r.startPoint.line);
@@ -143,6 +149,8 @@ export function processSource(source: string, options: ProcessOptions): Processe
     index,
     tree,
     repairs,
+    neutralised: safety.neutralised,
+    safetyEdits: safety.edits,
     extraction,
     roadmap: extraction.roadmap,
     schemaErrors: validateRoadmap(extraction.roadmap),

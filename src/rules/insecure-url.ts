@@ -1,6 +1,6 @@
 import { defineRule } from '../lint/rule.js';
 import { parseUrl } from '../util/url.js';
-import { isLoopbackHost, linkTargets, schemeOf } from './link-targets.js';
+import { isLoopbackHost, linkTargets, schemeOf } from '../pipeline/link-targets.js';
 
 /** Plain http: links, which anyone on the way can read and rewrite. */
 export default defineRule({

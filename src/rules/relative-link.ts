@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defineRule } from '../lint/rule.js';
 import { safeDecode, schemeTypo } from '../util/url.js';
-import { linkTargets, schemeOf } from './link-targets.js';
+import { linkTargets, schemeOf } from '../pipeline/link-targets.js';
 
 const WEB_ADDRESS = /^www\.[a-z0-9-]+\.[a-z0-9.-]+(?:\/|$)/iu;
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../lint/rule.js';
 import { parseUrl } from '../util/url.js';
-import { isLoopbackHost, linkTargets, schemeOf } from './link-targets.js';
+import { isLoopbackHost, linkTargets, schemeOf } from '../pipeline/link-targets.js';
 
 /** A web link on a port other than the default: rarely a public resource's address. */
 export default defineRule({

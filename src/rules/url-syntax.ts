@@ -1,6 +1,6 @@
 import { defineRule } from '../lint/rule.js';
 import { parseUrl, schemeTypo } from '../util/url.js';
-import { linkTargets, schemeOf } from './link-targets.js';
+import { linkTargets, schemeOf } from '../pipeline/link-targets.js';
 
 /**
  * A web link that no browser or program can open: it does not parse as a URL, or its scheme is

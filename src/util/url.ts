@@ -98,3 +98,26 @@ export function safeDecode(text: string): string | null {
     return null;
   }
 }
+
+/** The scheme a browser would see ("javascript" for " Java\tScript:…"), lower-case, or null for a relative URL. */
+export function schemeOf(url: string): string | null {
+  // Browsers drop leading C0 controls and spaces, and tabs and newlines anywhere, before parsing.
+  // eslint-disable-next-line no-control-regex
+  const cleaned = url.replace(/^[\u0000-\u0020]+/u, '').replace(/[\t\n\r]/gu, '');
+  const m = /^([a-z][a-z0-9+.-]*):/iu.exec(cleaned);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+/**
+ * http, https, mailto, relative and # links, the only ones the outputs carry; a misspelt web
+ * scheme ("ttps:") counts as a broken web link (url-syntax's finding), not a dangerous one.
+ */
+export function isSafeUrl(url: string): boolean {
+  const scheme = schemeOf(url);
+  return scheme === null || SAFE_SCHEMES.has(scheme) || schemeTypo(url) !== null;
+}
+
+/** What an unsafe link's target becomes in the model and the cleaned Markdown. */
+export const NEUTRALISED_URL = '#';

@@ -1,12 +1,12 @@
 /**
  * Every URL a document points at, wherever it stands: links and images in lists, prose, headings,
  * tables and quotes, link reference definitions, and href/src attributes in raw HTML. The URL rules
- * share this list.
+ * share this list, and the cleaned Markdown neutralises the unsafe ones in it.
  */
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Definition, Html, Image, Link } from 'mdast';
 import { walkTree } from '../model/walk.js';
-import type { ProcessedDocument } from '../pipeline/process.js';
+import type { ProcessedDocument } from './process.js';
 
 export interface LinkTarget {
   url: string;
@@ -15,6 +15,9 @@ export interface LinkTarget {
   /** Source offsets of the URL's place (the node, or the attribute inside raw HTML). */
   start: number;
   end: number;
+  /** For an HTML attribute whose place is exact: the offsets of its value (inside any quotes). */
+  valueStart: number | null;
+  valueEnd: number | null;
 }
 
 const ATTRIBUTE = /\b(?:href|src|action|formaction|xlink:href|poster|data)[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/giu;
@@ -43,14 +46,24 @@ export function linkTargets(doc: ProcessedDocument): LinkTarget[] {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-      out.push({ url: node.url, kind: node.type, node, start, end });
+      out.push({ url: node.url, kind: node.type, node, start, end, valueStart: null, valueEnd: null });
     } else if (node.type === 'html') {
       // Exact places when the node's value is its source text (not inside a quote or list prefix).
       const exact = doc.source.slice(start, end) === node.value;
       for (const m of node.value.matchAll(ATTRIBUTE)) {
         const raw = m[1] ?? m[2] ?? m[3] ?? '';
         const at = exact ? start + m.index : start;
-        out.push({ url: decodeAttribute(raw), kind: 'html', node, start: at, end: exact ? at + m[0].length : end });
+        const closing = m[3] === undefined ? 1 : 0;
+        const valueEnd = exact ? at + m[0].length - closing : null;
+        out.push({
+          url: decodeAttribute(raw),
+          kind: 'html',
+          node,
+          start: at,
+          end: exact ? at + m[0].length : end,
+          valueStart: valueEnd === null ? null : valueEnd - raw.length,
+          valueEnd,
+        });
       }
     }
   });
@@ -58,14 +71,7 @@ export function linkTargets(doc: ProcessedDocument): LinkTarget[] {
   return out;
 }
 
-/** The scheme a browser would see ("javascript" for " Java\tScript:…"), lower-case, or null for a relative URL. */
-export function schemeOf(url: string): string | null {
-  // Browsers drop leading C0 controls and spaces, and tabs and newlines anywhere, before parsing.
-  // eslint-disable-next-line no-control-regex
-  const cleaned = url.replace(/^[\u0000-\u0020]+/u, '').replace(/[\t\n\r]/gu, '');
-  const m = /^([a-z][a-z0-9+.-]*):/iu.exec(cleaned);
-  return m ? m[1]!.toLowerCase() : null;
-}
+export { schemeOf } from '../util/url.js';
 
 /** localhost, 127.x.x.x and [::1]: example addresses in documentation, not public resources. */
 export function isLoopbackHost(host: string): boolean {
