@@ -19,7 +19,10 @@ export default defineRule({
     for (const { resource } of resourcesOf(doc.roadmap)) {
       const node = doc.extraction.resourceNodes.get(resource)!;
       const text = plainText(node).trim();
-      if (text !== '' && bare(text) === bare(resource.url)) report({ messageId: 'bare', data: { text }, node, key: resource.url });
+      // A name that is also a domain ("JSONbin.io") or a file ("LICENSE") is a name: only text
+      // written as an address (a scheme, "www." or a path) is the bare URL.
+      const addressLike = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)|\//iu.test(text);
+      if (addressLike && bare(text) === bare(resource.url)) report({ messageId: 'bare', data: { text }, node, key: resource.url });
     }
   },
 });

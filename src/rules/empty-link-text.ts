@@ -18,7 +18,9 @@ export default defineRule({
     walkTree(doc.tree, (node) => {
       if (node.type !== 'link' && node.type !== 'linkReference') return;
       const link = node as Link | LinkReference;
-      if (plainText(link, { imageAlt: true }).trim() !== '' || link.children.some((c) => c.type === 'image' || c.type === 'imageReference')) return false;
+      // An image, in Markdown or raw HTML (a badge, a sponsor's logo), is the link's content.
+      const hasImage = link.children.some((c) => c.type === 'image' || c.type === 'imageReference' || (c.type === 'html' && /<(?:img|picture|svg)\b/iu.test(c.value)));
+      if (hasImage || plainText(link, { imageAlt: true }).trim() !== '') return false;
       const url = link.type === 'link' ? link.url : `[${link.label ?? link.identifier}]`;
       report({ messageId: 'empty', data: { url }, node: link, key: url || '(empty URL)' });
       return false;

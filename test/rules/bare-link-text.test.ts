@@ -13,3 +13,10 @@ describe('bare-link-text', () => {
     expect(await placesOf('bare-link-text', `# T\n\nSee <https://a.example/>.\n\n## 1. B\n\n* [Python Docs](https://docs.python.org/3/)\n`)).toEqual([]);
   });
 });
+
+describe('bare-link-text and names that look like addresses', () => {
+  it('passes product names that are domains and file names, as public-apis writes them', async () => {
+    expect(await placesOf('bare-link-text', doc('[JSONbin.io](https://jsonbin.io)', '[LICENSE](LICENSE)', '[WebScraping.AI](https://webscraping.ai/)'))).toEqual([]);
+    expect(await placesOf('bare-link-text', doc('[www.jsonbin.io](https://www.jsonbin.io/)'))).toEqual(['5:3 bare']);
+  });
+});

@@ -12,3 +12,9 @@ describe('empty-link-text', () => {
     expect(await placesOf('empty-link-text', '# T\n\n[![logo](https://a.example/l.png)](https://a.example/)\n')).toEqual([]);
   });
 });
+
+describe('empty-link-text and images in raw HTML', () => {
+  it('passes a link whose content is an HTML image, as badges and sponsor logos are written', async () => {
+    expect(await placesOf('empty-link-text', '# T\n\n[<img src="https://a.example/run.svg" alt="Run In Postman">](https://a.example/)\n')).toEqual([]);
+  });
+});
