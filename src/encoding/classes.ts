@@ -99,10 +99,6 @@ for (let c = 0; c < 0x10000; c++) {
 }
 for (const ch of ' \u00a0–—―•‘’“”…') CLASS[ch.charCodeAt(0)]! &= ~STRICT_CONT;
 
-export function classOf(code: number): number {
-  return code < 0x10000 ? CLASS[code]! : 0;
-}
-
 const letterRe = /^\p{L}$/u;
 
 /** A letter in any script. Used off the hot path only. */

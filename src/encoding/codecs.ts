@@ -79,12 +79,6 @@ export function encode(text: string, c: Codec): Uint8Array | null {
   return out;
 }
 
-export function decodeSingleByte(bytes: Uint8Array, c: Codec): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += c.decodeTable[bytes[i]!];
-  return s;
-}
-
 const isCont = (b: number | undefined): boolean => b !== undefined && b >= 0x80 && b <= 0xbf;
 
 /**
@@ -145,14 +139,6 @@ export function decodeUtf8(bytes: Uint8Array, variants = false): string | null {
   let s = '';
   for (let k = 0; k < points.length; k += 4096) s += String.fromCodePoint(...points.slice(k, k + 4096));
   return s;
-}
-
-/** Decode as strict windows-1252: the five undefined bytes are an error. */
-export function decodeStrictWindows1252(bytes: Uint8Array): string | null {
-  const c = codec('windows-1252');
-  const undef = CODE_PAGES['windows-1252'].undefinedBytes as readonly number[];
-  for (const b of bytes) if (undef.includes(b)) return null;
-  return decodeSingleByte(bytes, c);
 }
 
 /** The windows-1252 character for a C1 control, or null for its five undefined bytes. */
