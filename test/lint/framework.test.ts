@@ -37,7 +37,8 @@ describe('settings are checked before any rule runs', () => {
       { source: 'config', rules: { 'duplicate-link': ['error', { allow }] } },
       { source: 'overrides[0]', rules: { 'duplicate-link': 'warn' } },
     ]);
-    expect(settings.get('duplicate-link')).toEqual({ severity: 'warn', options: { scope: 'document', files: [], ignoreFragment: false, allow } });
+    const defaults = RULES.find((r) => r.meta.id === 'duplicate-link')!.meta.defaultOptions;
+    expect(settings.get('duplicate-link')).toEqual({ severity: 'warn', options: { ...defaults, allow } });
     const replaced = resolveRuleSettings(RULES, [
       { source: 'config', rules: { 'duplicate-link': ['error', { allow }] } },
       { source: '--rule', rules: { 'duplicate-link': ['warn', { scope: 'section' }] } },
