@@ -4,6 +4,7 @@
  * option is checked against the rule's own schema before any rule runs, and layers merge alike.
  */
 import { validate as validateConfig } from '../generated/validate-config.js';
+import { editDistance } from '../util/edit-distance.js';
 import { deepestError } from '../util/schema-errors.js';
 import type { SeveritySetting } from './finding.js';
 import type { Rule } from './rule.js';
@@ -44,7 +45,7 @@ function closest(id: string, ids: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = Math.max(3, Math.floor(id.length / 3)) + 1;
   for (const candidate of ids) {
-    const d = distance(id, candidate);
+    const d = editDistance(id, candidate);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -53,17 +54,6 @@ function closest(id: string, ids: readonly string[]): string | null {
   return best;
 }
 
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return previous[b.length]!;
-}
 
 /** Check one layer: known ids, and entries valid against each rule's schema (through the config schema). */
 export function checkLayer(rules: readonly Rule[], layer: SettingsLayer): void {

@@ -3,6 +3,7 @@
  * so "https://nodejs.org@evil.com/" has host evil.com, and hosts come back lower-case and in
  * punycode.
  */
+import { editDistance } from './edit-distance.js';
 
 export function parseUrl(url: string): URL | null {
   try {
@@ -78,17 +79,6 @@ export function schemeTypo(url: string): string | null {
   return meant === null ? null : `${meant}://`;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 /** decodeURIComponent that answers null for a malformed escape ("%E0%A4%A") instead of throwing. */
 export function safeDecode(text: string): string | null {
