@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
+import { packageDocFiles } from '../test/realworld/corpus.js';
 
 /**
  * Installed into the temporary directory, with their dependencies, for their documentation:
@@ -36,27 +37,7 @@ export const DOC_PACKAGES = [
   'lerna@10.1.1',
 ];
 
-const DOC_FILE = /^(readme|changelog|history|changes)([.-][^/]*)?\.(md|markdown)$/iu;
 const MARKDOWN = /\.(md|markdown)$/iu;
-
-function walk(dir, out = [], inDocs = false) {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (e.name.startsWith('.')) continue; // node_modules/.cache and the like hold copies
-      walk(p, out, inDocs || /^docs?$/iu.test(e.name));
-    } else if (e.isFile() && (DOC_FILE.test(e.name) || (inDocs && MARKDOWN.test(e.name)))) {
-      out.push(p);
-    }
-  }
-  return out;
-}
 
 /** Install DOC_PACKAGES into a temporary directory once; later runs reuse it. */
 function installDocPackages(base, log) {
@@ -92,8 +73,8 @@ export function prepareCorpora({ root, quick = false, log = () => undefined }) {
   const seen = new Set();
   const docs = [];
   for (const [from, files] of [
-    [root, walk(join(root, 'node_modules'))],
-    [installed, walk(join(installed, 'node_modules'))],
+    [root, packageDocFiles(join(root, 'node_modules'))],
+    [installed, packageDocFiles(join(installed, 'node_modules'))],
   ]) {
     for (const f of files) {
       const size = statSync(f).size;

@@ -13,7 +13,8 @@ import { join, relative } from 'node:path';
 const DOC_FILE = /^(readme|changelog|history|changes)([.-][^/]*)?\.(md|markdown)$/iu;
 const MARKDOWN = /\.(md|markdown)$/iu;
 
-function walk(dir, out = [], inDocs = false) {
+/** README, CHANGELOG, HISTORY and docs/ Markdown below a folder, in name order; dot folders skipped. */
+export function packageDocFiles(dir, out = [], inDocs = false) {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -24,7 +25,7 @@ function walk(dir, out = [], inDocs = false) {
     const p = join(dir, e.name);
     if (e.isDirectory()) {
       if (e.name.startsWith('.')) continue; // node_modules/.cache and the like
-      walk(p, out, inDocs || /^docs?$/iu.test(e.name));
+      packageDocFiles(p, out, inDocs || /^docs?$/iu.test(e.name));
     } else if (e.isFile() && (DOC_FILE.test(e.name) || (inDocs && MARKDOWN.test(e.name)))) {
       out.push(p);
     }
@@ -57,9 +58,9 @@ export function installCorpusPackages(root, log = () => undefined) {
 /** Every corpus file as { name, text }: name is "<origin>:<path>", stable across machines. */
 export function corpusFiles(root, { installed, shared, withProject = false }) {
   const sources = [
-    ['packages', join(installed, 'node_modules'), walk(join(installed, 'node_modules'))],
+    ['packages', join(installed, 'node_modules'), packageDocFiles(join(installed, 'node_modules'))],
     ['shared', shared, existsSync(shared) ? readdirSync(shared).filter((f) => MARKDOWN.test(f)).sort().map((f) => join(shared, f)) : []],
-    ...(withProject ? [['project', join(root, 'node_modules'), walk(join(root, 'node_modules'))]] : []),
+    ...(withProject ? [['project', join(root, 'node_modules'), packageDocFiles(join(root, 'node_modules'))]] : []),
   ];
   const seen = new Set();
   const files = [];
