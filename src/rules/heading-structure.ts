@@ -48,7 +48,8 @@ export default defineRule({
       report({ messageId: 'titleNotFirst', data: { text: toString(headings[0]!) }, node: headings[0]!, key: toString(headings[0]!) || '(empty heading)' });
     }
     const firstLine = title?.position?.start.line ?? 1;
-    let previous = 1;
+    // Without an H1, levels are judged from the first heading: a list that starts at "###" skips nothing.
+    let previous = title ? 1 : (headings[0]?.depth ?? 1);
     for (const h of headings) {
       const text = toString(h);
       if (h.depth === 1 && h !== title) {

@@ -26,3 +26,9 @@ describe('heading-structure on documents without a usable H1', () => {
     expect(empty).toMatchObject({ messageId: 'emptyTitle', severity: 'error', start: { line: 1, column: 1 } });
   });
 });
+
+describe('heading-structure without an H1', () => {
+  it('judges levels from the first heading, as book lists that start at "###" are written', async () => {
+    expect(await placesOf('heading-structure', '### Index\n\n* [ABAP](#abap)\n\n### ABAP\n\n* [x](https://x.example/)\n')).toEqual(['1:1 noTitle']);
+  });
+});
