@@ -19,7 +19,21 @@ export function realWindows(): string[] {
 export const fuzzDocuments = (): fc.Arbitrary<string> =>
   fc.oneof({ weight: 3, arbitrary: markdownDocument(40) }, { weight: 1, arbitrary: mutated(realWindows()) });
 
+/** Documents per generation batch: each batch has its own seed, so reaching index n costs O(batch), not O(n). */
+export const BATCH = 1000;
+
+/** The seed of batch `b` of a run: batch 0 is the run's own seed. */
+const batchSeed = (seed: number, b: number): number => (b === 0 ? seed : (seed ^ Math.imul(b, 0x9e3779b1)) | 0);
+
 /** Documents `from` to `from + count - 1` of the run with this seed. */
 export function documentsOf(seed: number, from: number, count: number): string[] {
-  return fc.sample(fuzzDocuments(), { seed, numRuns: from + count }).slice(from);
+  const out: string[] = [];
+  for (let index = from; index < from + count; ) {
+    const b = Math.floor(index / BATCH);
+    const end = Math.min(from + count, (b + 1) * BATCH);
+    const batch = fc.sample(fuzzDocuments(), { seed: batchSeed(seed, b), numRuns: end - b * BATCH });
+    out.push(...batch.slice(index - b * BATCH));
+    index = end;
+  }
+  return out;
 }

@@ -4,8 +4,9 @@
 // processes (default 1), each recording every broken invariant; then prints the document count and
 // the failures by invariant, and writes them all (with each failing text) to --out
 // (default fuzz-results.json, not committed). A failing document is reproduced by its seed and
-// index: documentsOf(seed, index, 1) in test/fuzz/corpus.ts.
-import { spawn } from 'node:child_process';
+// index: documentsOf(seed, index, 1) in test/fuzz/corpus.ts (each batch of 1,000 documents has its own
+// seed, so any index is reached without generating the ones before it).
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -47,7 +48,11 @@ const checked = parts.reduce((n, p) => n + p.checked, 0);
 const failures = parts.flatMap((p) => p.failures).sort((a, b) => a.index - b.index);
 const byInvariant = {};
 for (const f of failures) for (const b of f.broken) byInvariant[b.invariant] = (byInvariant[b.invariant] ?? 0) + 1;
-const summary = { seed, runs, checked, failingDocuments: failures.length, byInvariant, seconds: Math.round((Date.now() - started) / 1000) };
+let commit = null;
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+} catch {}
+const summary = { commit, seed, runs, checked, failingDocuments: failures.length, byInvariant, seconds: Math.round((Date.now() - started) / 1000) };
 writeFileSync(outFile, `${JSON.stringify({ ...summary, failures }, null, 1)}\n`);
-console.log(`fuzz: ${checked} documents (seed ${seed}), ${failures.length} failing: ${JSON.stringify(byInvariant)}; details in ${outFile}`);
+console.log(`fuzz: ${checked} documents (seed ${seed}, commit ${commit ?? 'unknown'}), ${failures.length} failing: ${JSON.stringify(byInvariant)}; details in ${outFile}`);
 process.exitCode = checked === runs && failures.length === 0 ? 0 : 1;
