@@ -25,6 +25,7 @@ import { lintDocument } from './lint/run.js';
 import { resolveRuleSettings, type RuleEntry } from './lint/settings.js';
 import type { Roadmap } from './model/types.js';
 import { processSource, type ProcessedDocument, type ProcessOptions } from './pipeline/process.js';
+import { resolveLimits } from './pipeline/limits.js';
 import { readSource } from './pipeline/read.js';
 import type { Registry } from './policy/registry.js';
 import { REPORTERS } from './report/index.js';
@@ -60,7 +61,7 @@ export interface DocumentOptions {
   officialOnly?: boolean;
   /** An official-source registry (default: the built-in one, or the configuration's). */
   registry?: Registry;
-  /** maxNesting and maxFileSize, checked before parsing (defaults: 1,000 and 32 MiB). */
+  /** maxNesting and maxFileSize, checked before parsing, and maxFindings (defaults: 1,000, 32 MiB and 10,000). */
   limits?: ProcessOptions['limits'];
 }
 
@@ -87,7 +88,7 @@ export function parseRoadmap(text: string, options: DocumentOptions = {}): Roadm
 
 /** Read a Markdown file and parse it to a model. */
 export async function parseRoadmapFile(path: string, options: Omit<DocumentOptions, 'path'> = {}): Promise<Roadmap> {
-  const source = await readSource(path);
+  const source = await readSource(path, path, resolveLimits(options.limits).maxFileSize);
   return processRoadmap((source.bom ? '\ufeff' : '') + source.text, { ...options, path }).roadmap;
 }
 
@@ -99,12 +100,13 @@ export interface LintTextOptions extends DocumentOptions {
 /** Lint Markdown text. Unknown rules, bad severities and bad options throw a SettingsError. */
 export async function lintRoadmap(text: string, options: LintTextOptions = {}): Promise<Finding[]> {
   const settings = resolveRuleSettings(RULES, [{ source: 'lintRoadmap options', rules: options.rules }]);
-  return lintDocument(processRoadmap(text, options), { rules: RULES, settings });
+  return lintDocument(processRoadmap(text, options), { rules: RULES, settings, maxFindings: resolveLimits(options.limits).maxFindings });
 }
 
 /** Apply every fix until the text stops changing. */
 export async function fixText(text: string, options: LintTextOptions = {}): Promise<FixLoopResult> {
-  return fixUntilStable(text, (t) => lintRoadmap(t, options));
+  // Every fix counts, not only those of the findings a report would show.
+  return fixUntilStable(text, (t) => lintRoadmap(t, { ...options, limits: { ...options.limits, maxFindings: Infinity } }));
 }
 
 /** The JSON output (dist/<name>.json) of a processed document. */

@@ -78,6 +78,7 @@ function lintPlugin(source: string, options: LintPluginOptions | null | undefine
         path,
         bom,
         registry: config.registry,
+        limits: config.limits,
         ...(config.officialOnly !== undefined ? { officialOnly: config.officialOnly } : {}),
       });
     } catch (error) {
@@ -89,6 +90,7 @@ function lintPlugin(source: string, options: LintPluginOptions | null | undefine
       rules: RULES,
       settings: config.settings,
       others: (globs) => workspace.others(globs, config),
+      maxFindings: config.limits.maxFindings,
       ...(only ? { only } : {}),
     });
     for (const f of findings) addFinding(file, f);

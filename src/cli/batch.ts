@@ -88,6 +88,7 @@ export async function lintWithDeps(
     findings = await lintDocument(doc, {
       rules: RULES,
       settings: config.settings,
+      maxFindings: config.limits.maxFindings,
       others: async (globs) => {
         deps.push({ globs: [...globs], dir: config.dir });
         return workspace.others(globs, config);
@@ -107,7 +108,8 @@ export async function lintWithDeps(
 export async function checkOne(path: string, workspace: Workspace, emit: boolean): Promise<FileOutcome> {
   let loaded;
   try {
-    const source = await readSource(resolve(workspace.cwd, path), path);
+    const config = await workspace.loader.forFile(path);
+    const source = await readSource(resolve(workspace.cwd, path), path, config.limits.maxFileSize);
     loaded = await workspace.processText(path, source);
   } catch (error) {
     // A broken configuration stops the run; anything else is caught at the document's boundary.

@@ -95,7 +95,8 @@ async function finish(checked: readonly Checked[], errors: InputError[], options
 async function fixOne(l: LoadedDocument, options: RunOptions, workspace: Workspace, io: Io, links?: LinkLint): Promise<LoadedDocument> {
   const { doc } = l;
   // Each pass judges the text's links by the checks already made: fixing never sends a request.
-  const lintText = async (text: string) => lintOne(await workspace.processText(doc.path, { text, bom: doc.bom }), workspace, links);
+  // Every fix counts, not only those of the findings a report would show (maxFindings).
+  const lintText = async (text: string) => lintOne(await workspace.processText(doc.path, { text, bom: doc.bom }), workspace, links, undefined, Infinity);
   const result = await fixUntilStable(doc.source, lintText);
   if (result.cycled) io.stderr(`roadmap: ${doc.path}: fixes undo each other; stopped after ${result.passes} passes\n`);
   if (result.output === doc.source) return l;

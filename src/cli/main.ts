@@ -50,6 +50,10 @@ Options:
   --cache-location <p>  the cache file (implies --cache)
   --threads <n>         threads that check files (default: one per core when
                         there are many files)
+  --max-nesting <n>     refuse documents nested deeper (default 1000)
+  --max-file-size <n>   refuse documents larger, in bytes (default 33554432)
+  --max-findings <n>    report at most n findings per document, then one that
+                        counts the rest (default 10000)
   --links[=cached]      lint, build: check links too; =cached (also for links):
                         report from the links cache only, with no request
   --links-cache <file>  the links cache (default:
@@ -79,6 +83,9 @@ const OPTIONS = {
   out: { type: 'string' },
   'no-emit-on-error': { type: 'boolean' },
   threads: { type: 'string' },
+  'max-nesting': { type: 'string' },
+  'max-file-size': { type: 'string' },
+  'max-findings': { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   'links-cache': { type: 'string' },
@@ -182,6 +189,20 @@ function runOptions(v: Values, baselineTarget: string | undefined, links: 'netwo
     threads = Number(v.threads);
     if (!Number.isInteger(threads) || threads < 1) throw new UsageError('--threads takes a whole number, 1 or more');
   }
+  const limits: Record<string, number> = {};
+  for (const [flag, key, max] of [
+    ['max-nesting', 'maxNesting', 100_000],
+    ['max-file-size', 'maxFileSize', Number.MAX_SAFE_INTEGER],
+    ['max-findings', 'maxFindings', Number.MAX_SAFE_INTEGER],
+  ] as const) {
+    const value = v[flag];
+    if (value === undefined) continue;
+    const n = Number(value);
+    if (!/^\d+$/u.test(value) || !Number.isSafeInteger(n) || n < 1 || n > max) {
+      throw new UsageError(`--${flag} takes a whole number from 1${max < Number.MAX_SAFE_INTEGER ? ` to ${max.toLocaleString('en-US')}` : ''}`);
+    }
+    limits[key] = n;
+  }
   if (v.config && v['no-config']) throw new UsageError('--config and --no-config exclude each other');
   if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
   return {
@@ -201,6 +222,7 @@ function runOptions(v: Values, baselineTarget: string | undefined, links: 'netwo
     out: v.out ?? 'dist',
     noEmitOnError: v['no-emit-on-error'] ?? false,
     ...(threads !== undefined ? { threads } : {}),
+    ...(Object.keys(limits).length > 0 ? { limits } : {}),
     ...((v.cache ?? false) || v['cache-location'] !== undefined ? { cache: true } : {}),
     ...(v['cache-location'] !== undefined ? { cacheLocation: v['cache-location'] } : {}),
     ...(links ? { links } : {}),

@@ -5,6 +5,7 @@ import { applyBaseline, BASELINE_FILE, readBaseline } from '../lint/baseline.js'
 import type { Finding } from '../lint/finding.js';
 import { lintDocument, type LintOptions } from '../lint/run.js';
 import { SettingsError, type SettingsLayer } from '../lint/settings.js';
+import type { Limits } from '../pipeline/limits.js';
 import { EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, InputError, internalError } from '../pipeline/read.js';
 import type { LoadedDocument, Workspace } from '../project/workspace.js';
 import { REPORTERS } from '../report/index.js';
@@ -53,6 +54,8 @@ export interface RunOptions {
   linksOnly?: boolean;
   /** --threads: how many threads check files (default: one per core, for runs big enough). */
   threads?: number;
+  /** --max-nesting, --max-file-size, --max-findings: over the configuration's limits. */
+  limits?: Partial<Limits>;
   /** --cache / --cache-location. */
   cache?: boolean;
   cacheLocation?: string;
@@ -84,6 +87,7 @@ export function createLoader(options: RunOptions, cwd: string): ConfigLoader {
     ...(options.configPath ? { configPath: options.configPath } : {}),
     noConfig: options.noConfig,
     extra: options.ruleFlags,
+    ...(options.limits ? { limits: options.limits } : {}),
   });
 }
 
@@ -132,10 +136,17 @@ export interface LinkLint {
 }
 
 /** Lint one loaded document (as read, or a fixed text of it), with its checked links when there are. */
-export function lintOne(l: LoadedDocument, workspace: Workspace, links?: LinkLint, onRuleError?: LintOptions['onRuleError']): Promise<Finding[]> {
+export function lintOne(
+  l: LoadedDocument,
+  workspace: Workspace,
+  links?: LinkLint,
+  onRuleError?: LintOptions['onRuleError'],
+  maxFindings = l.config.limits.maxFindings,
+): Promise<Finding[]> {
   return lintDocument(l.doc, {
     rules: RULES,
     settings: l.config.settings,
+    maxFindings,
     others: (globs) => workspace.others(globs, l.config),
     ...(links ? { links: links.run.reportsFor(l.doc, l.config.links) } : {}),
     ...(links?.only ? { only: links.only } : {}),

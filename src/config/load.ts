@@ -12,6 +12,7 @@ import type { LinksConfig } from './links.js';
 import type { Rule } from '../lint/rule.js';
 import { resolveRuleSettings, SettingsError, type ResolvedRuleSettings, type RuleEntry, type SettingsLayer } from '../lint/settings.js';
 import { applyOverrides, DEFAULT_REGISTRY_DATA, getDefaultRegistry, Registry, validateRegistryData, type RegistryOverrides } from '../policy/registry.js';
+import { resolveLimits, type Limits } from '../pipeline/limits.js';
 import { deepestError } from '../util/schema-errors.js';
 
 export const CONFIG_FILE = 'roadmap.config.json';
@@ -25,6 +26,7 @@ export interface ConfigData {
   officialSources?: RegistryOverrides;
   baseline?: string;
   links?: LinksConfig;
+  limits?: Partial<Limits>;
 }
 
 export interface ResolvedConfig {
@@ -42,6 +44,8 @@ export interface ResolvedConfig {
   ignored: boolean;
   /** The `links` section, as written (defaults are the link checker's). */
   links?: LinksConfig;
+  /** Size, nesting and findings limits: the defaults, the configuration's, then --max-* flags. */
+  limits: Limits;
 }
 
 /** A configuration problem, worded for the user: file, JSON path, what is wrong. Exit code 2. */
@@ -135,6 +139,8 @@ export interface LoaderOptions {
   noConfig?: boolean;
   /** Settings applied over the configuration's (--rule flags, a plugin's options), with where they come from. */
   extra?: SettingsLayer;
+  /** Limits set by flags, over the configuration's. */
+  limits?: Partial<Limits>;
 }
 
 export class ConfigLoader {
@@ -208,6 +214,7 @@ export class ConfigLoader {
       ...(loaded?.data.baseline ? { baseline: resolve(dir, loaded.data.baseline) } : {}),
       ignored: ignore.length > 0 && picomatch(ignore, { dot: true })(rel),
       ...(loaded?.data.links ? { links: loaded.data.links } : {}),
+      limits: resolveLimits(loaded?.data.limits, this.options.limits),
     };
   }
 }

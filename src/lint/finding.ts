@@ -56,6 +56,9 @@ declare module 'vfile' {
 
 export const DOCS_BASE = 'https://github.com/roadmap-pipeline/roadmap-pipeline/blob/main/docs/rules';
 
+/** Where the limits (maxNesting, maxFileSize, maxFindings) are documented. */
+export const LIMITS_DOCS = 'https://github.com/roadmap-pipeline/roadmap-pipeline#limits';
+
 export function docUrl(ruleId: string): string {
   return `${DOCS_BASE}/${ruleId}.md`;
 }

@@ -7,7 +7,7 @@
 import type { Nodes } from 'mdast';
 import type { ProcessedDocument } from '../pipeline/process.js';
 import { readDirectives, suppressor } from './directives.js';
-import { addFinding, compareFindings, docUrl, type Finding, type Related, type Severity } from './finding.js';
+import { addFinding, compareFindings, docUrl, LIMITS_DOCS, type Finding, type Related, type Severity } from './finding.js';
 import { formatMessage, RuleContractError, type CheckedLink, type RelatedDescriptor, type ReportDescriptor, type Rule } from './rule.js';
 import type { ResolvedRuleSettings } from './settings.js';
 
@@ -28,6 +28,36 @@ export interface LintOptions {
    * lint (and a RuleContractError reaches the caller as it was thrown).
    */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /**
+   * The most findings kept for the document (the configuration's `limits.maxFindings`); those
+   * past it, in document order, are counted in one `max-findings` finding. Default: no limit.
+   */
+  maxFindings?: number;
+}
+
+/** The rule id of the finding that stands for the findings past maxFindings. */
+export const MAX_FINDINGS = 'max-findings';
+
+/** Keep the first `max` findings (in report order) and sum up the rest in one finding at the first of them. */
+function capFindings(doc: ProcessedDocument, findings: Finding[], max: number): Finding[] {
+  if (findings.length <= max) return findings;
+  const kept = findings.slice(0, max);
+  const rest = findings.slice(max);
+  const errors = rest.filter((f) => f.severity === 'error').length;
+  const first = rest[0]!;
+  const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  kept.push({
+    file: doc.path,
+    ruleId: MAX_FINDINGS,
+    messageId: 'truncated',
+    severity: errors > 0 ? 'error' : 'warn',
+    message: `${plural(rest.length, 'more finding')} from here on not shown (${plural(errors, 'error')}, ${plural(rest.length - errors, 'warning')}): maxFindings is ${max.toLocaleString('en-US')}`,
+    docUrl: LIMITS_DOCS,
+    start: first.start,
+    end: first.start,
+    fingerprint: `${MAX_FINDINGS}:truncated:${doc.path}`,
+  });
+  return kept;
 }
 
 function offsetsOf(node: Nodes | undefined, what: string, ruleId: string): { start: number; end: number } {
@@ -143,6 +173,7 @@ export async function lintDocument(doc: ProcessedDocument, options: LintOptions)
     findings.push(...found);
   }
   findings.sort(compareFindings);
-  for (const f of findings) addFinding(doc.file, f);
-  return findings;
+  const shown = options.maxFindings !== undefined ? capFindings(doc, findings, options.maxFindings) : findings;
+  for (const f of shown) addFinding(doc.file, f);
+  return shown;
 }

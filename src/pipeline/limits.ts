@@ -28,6 +28,18 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxFindings: 10_000,
 });
 
+/** The limits that apply: the defaults, then each layer's values in order (a configuration, then flags). */
+export function resolveLimits(...layers: (Partial<Limits> | undefined)[]): Limits {
+  const limits: Limits = { ...DEFAULT_LIMITS };
+  for (const layer of layers) {
+    if (!layer) continue;
+    if (layer.maxNesting !== undefined) limits.maxNesting = layer.maxNesting;
+    if (layer.maxFileSize !== undefined) limits.maxFileSize = layer.maxFileSize;
+    if (layer.maxFindings !== undefined) limits.maxFindings = layer.maxFindings;
+  }
+  return limits;
+}
+
 /** A document past one of the limits; `message` is worded for the user. */
 export class LimitError extends Error {
   constructor(

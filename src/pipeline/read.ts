@@ -4,7 +4,7 @@
  */
 import { firstInvalidUtf8 } from '../encoding/codecs.js';
 import { detectUtf16 } from '../encoding/detect.js';
-import { NotAFileError, readFileSnapshot, type FileSnapshot } from '../util/atomic.js';
+import { FileTooLargeError, NotAFileError, readFileSnapshot, type FileSnapshot } from '../util/atomic.js';
 import { describeIoError } from '../util/io-error.js';
 
 export { describeIoError } from '../util/io-error.js';
@@ -87,14 +87,18 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceText {
 
 /**
  * Read a file; `label` is how errors name it (defaults to the path). A FIFO, socket or device is
- * refused at once, without waiting on it.
+ * refused at once, without waiting on it; a file over `maxFileSize` bytes is refused unread.
  */
-export async function readSource(path: string, label = path): Promise<SourceText> {
+export async function readSource(path: string, label = path, maxFileSize = Infinity): Promise<SourceText> {
   let read: Awaited<ReturnType<typeof readFileSnapshot>>;
   try {
-    read = await readFileSnapshot(path);
+    read = await readFileSnapshot(path, maxFileSize);
   } catch (error) {
     if (error instanceof NotAFileError) throw new InputError(label, `is a ${error.kind}, not a file`, EXIT_FAILURE, undefined, 'not-a-file');
+    if (error instanceof FileTooLargeError) {
+      const fmt = (n: number) => n.toLocaleString('en-US');
+      throw new InputError(label, `${fmt(error.size)} bytes is larger than maxFileSize (${fmt(error.limit)} bytes)`, EXIT_CONTENT);
+    }
     throw new InputError(label, describeIoError(error), EXIT_FAILURE, undefined, 'unreadable');
   }
   return { ...decodeSource(label, read.bytes), snapshot: read.snapshot };

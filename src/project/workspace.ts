@@ -37,6 +37,7 @@ export class Workspace {
       path,
       bom: source.bom,
       registry: config.registry,
+      limits: config.limits,
       ...(config.officialOnly !== undefined ? { officialOnly: config.officialOnly } : {}),
     });
     return source.snapshot ? { doc, config, snapshot: source.snapshot } : { doc, config };
@@ -47,7 +48,10 @@ export class Workspace {
     const key = this.display(path);
     let pending = this.#docs.get(key);
     if (!pending) {
-      pending = readSource(resolve(this.cwd, key), key).then((source) => this.processText(key, source));
+      pending = this.loader
+        .forFile(key)
+        .then((config) => readSource(resolve(this.cwd, key), key, config.limits.maxFileSize))
+        .then((source) => this.processText(key, source));
       this.#docs.set(key, pending);
     }
     return pending;

@@ -38,6 +38,18 @@ export function specialKind(info: Stats): SpecialKind | null {
 }
 
 /** Thrown when a path names something that is not a regular file. */
+/** A file larger than the caller accepts, found before any byte of it is read. */
+export class FileTooLargeError extends Error {
+  constructor(
+    readonly file: string,
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`${file}: ${size} bytes, more than ${limit}`);
+    this.name = 'FileTooLargeError';
+  }
+}
+
 export class NotAFileError extends Error {
   constructor(
     readonly file: string,
@@ -56,9 +68,10 @@ export function snapshotOf(info: Stats, bytes: Uint8Array): FileSnapshot {
 
 /**
  * Read a regular file and what it was when read. Never blocks on a FIFO: the file is opened
- * non-blocking and anything but a regular file is refused with NotAFileError.
+ * non-blocking and anything but a regular file is refused with NotAFileError; a file over `maxBytes`
+ * is refused with FileTooLargeError before it is read.
  */
-export async function readFileSnapshot(path: string): Promise<{ bytes: Buffer; snapshot: FileSnapshot }> {
+export async function readFileSnapshot(path: string, maxBytes = Infinity): Promise<{ bytes: Buffer; snapshot: FileSnapshot }> {
   const before = await stat(path);
   const kind = specialKind(before);
   if (kind) throw new NotAFileError(path, kind);
@@ -67,6 +80,7 @@ export async function readFileSnapshot(path: string): Promise<{ bytes: Buffer; s
     const info = await handle.stat();
     const again = specialKind(info);
     if (again) throw new NotAFileError(path, again);
+    if (info.size > maxBytes) throw new FileTooLargeError(path, info.size, maxBytes);
     const bytes = await handle.readFile();
     return { bytes, snapshot: snapshotOf(info, bytes) };
   } finally {
