@@ -76,7 +76,7 @@ export function repairText(text: string, options: RepairOptions = {}): RepairRes
     const worthALook = evidence.layers.size > 0 ? !isClean(text, lineStart, lineEnd) : isBad(text, lineStart, lineEnd);
     if (worthALook) {
       const line = text.slice(lineStart, lineEnd);
-      const fixed = repairLine(line, evidence);
+      const fixed = repairToFixpoint(line, evidence);
       if (fixed.text !== line) {
         out ??= [];
         out.push(text.slice(copied, lineStart), fixed.text);
@@ -89,6 +89,71 @@ export function repairText(text: string, options: RepairOptions = {}): RepairRes
   if (out === null) return { text, repairs };
   out.push(text.slice(copied));
   return { text: out.join(''), repairs };
+}
+
+/**
+ * Repair a line until a second look finds nothing more. A repair can uncover another (double
+ * mojibake beside single, "Ã¢â‚¬â€" beside "Ã‰"), and what is written out must be what a
+ * second run would leave alone: `--fix` applies fixes until stable, and the cleaned Markdown
+ * must process to the same model. The repairs are reported against the original line.
+ */
+function repairToFixpoint(line: string, evidence: Evidence): RepairResult {
+  let fixed = repairLine(line, evidence);
+  for (let pass = 0; pass < 3 && fixed.text !== line; pass++) {
+    const again = repairLine(fixed.text, evidence);
+    if (again.text === fixed.text) break;
+    fixed = { text: again.text, repairs: compose(line, fixed.repairs, again.repairs, again.text) };
+  }
+  return fixed;
+}
+
+/** Net change in length of the repairs that end at or before `offset` (in the coordinates they were found in). */
+function shiftBefore(repairs: readonly Repair[], offset: number): number {
+  let shift = 0;
+  for (const r of repairs) if (r.end <= offset) shift += r.replacement.length - (r.end - r.start);
+  return shift;
+}
+
+/**
+ * Repairs `first`, found in `line`, followed by repairs `second`, found in the text the first made,
+ * as repairs of `line` that give `final`. A second repair that touches a first one's replacement
+ * takes in the whole of it, and overlapping ones become one; text between them is never taken in.
+ */
+function compose(line: string, first: readonly Repair[], second: readonly Repair[], final: string): Repair[] {
+  /** A position in the first pass's output, as a position in the line. */
+  const toLine = (o: number, side: 'start' | 'end'): number => {
+    let shift = 0;
+    for (const r of first) {
+      const os = r.start + shift;
+      const oe = os + r.replacement.length;
+      if (side === 'start' ? o < os : o <= os) return o - shift;
+      if (side === 'start' ? o < oe : o <= oe) return side === 'start' ? r.start : r.end;
+      shift += r.replacement.length - (r.end - r.start);
+    }
+    return o - shift;
+  };
+  const spansOf = [
+    ...first.map((r) => ({ start: r.start, end: r.end, parts: [r] })),
+    ...second.map((r) => ({ start: toLine(r.start, 'start'), end: toLine(r.end, 'end'), parts: [r] })),
+  ].sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: typeof spansOf = [];
+  for (const span of spansOf) {
+    const last = merged[merged.length - 1];
+    if (last && span.start < last.end) {
+      last.end = Math.max(last.end, span.end);
+      last.parts.push(...span.parts);
+    } else merged.push({ ...span, parts: [...span.parts] });
+  }
+  // Span ends lie outside every repair of both passes, so they map to the final text exactly.
+  const toFinal = (x: number): number => {
+    const o = x + shiftBefore(first, x);
+    return o + shiftBefore(second, o);
+  };
+  return merged.map(({ start, end, parts }) => {
+    const layers = parts.flatMap((r) => r.layers);
+    const basis = parts.every((r) => r.basis === 'document') ? 'document' : 'text';
+    return finish(start, line.slice(start, end), final.slice(toFinal(start), toFinal(end)), layers, basis);
+  });
 }
 
 function repairLine(line: string, evidence: Evidence): RepairResult {
@@ -165,8 +230,15 @@ function withRepairs(evidence: Evidence, repairs: readonly Repair[]): Evidence {
  * on the next piece of unchanged text finds the spans; a general diff is the fallback for the rare
  * line where that walk does not rebuild the repaired text exactly.
  */
+/** ASCII other than white space: never part of a mojibake repair. */
+const PRINTABLE_ASCII = /[!-~]/u;
+
 function spans(from: string, to: string, fallback: Layer[], basis: Repair['basis']): Repair[] {
-  const found = alignByAnchors(from, to) ?? alignByDiff(from, to);
+  // Anchoring on ASCII is fast and right when the text around the mojibake is ASCII; when it is not
+  // (emoji, other scripts beside the repair), a piece can take in Markdown syntax the repair never
+  // changed, and a character diff places it exactly.
+  const anchored = alignByAnchors(from, to);
+  const found = anchored && !anchored.some((p) => PRINTABLE_ASCII.test(p.original) || PRINTABLE_ASCII.test(p.replacement)) ? anchored : alignByDiff(from, to);
   const result = found.map((p) => finish(p.start, p.original, p.replacement, fallback, basis));
   return mergeSurrogateSplits(result, from, to, fallback, basis);
 }
@@ -243,15 +315,22 @@ function finish(start: number, original: string, replacement: string, fallback: 
 }
 
 const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
+/** A span that starts or ends before a low surrogate cuts an astral character in two. */
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
-function mergeSurrogateSplits(rs: Repair[], from: string, to: string, fallback: Layer[], basis: Repair['basis']): Repair[] {
-  const broken = rs.some(
+const splitsSurrogates = (rs: readonly Repair[], from: string): boolean =>
+  rs.some(
     (r) =>
       [...r.original, ...r.replacement].some((ch) => ch.length === 1 && isSurrogate(ch.charCodeAt(0))) ||
-      isSurrogate(from.charCodeAt(r.start)) ||
-      isSurrogate(from.charCodeAt(r.end)),
+      isLowSurrogate(from.charCodeAt(r.start)) ||
+      isLowSurrogate(from.charCodeAt(r.end)),
   );
-  if (!broken) return rs;
+
+function mergeSurrogateSplits(rs: Repair[], from: string, to: string, fallback: Layer[], basis: Repair['basis']): Repair[] {
+  if (!splitsSurrogates(rs, from)) return rs;
+  // A character diff keeps astral characters whole, and keeps unchanged text between repairs out of them.
+  const byDiff = alignByDiff(from, to).map((p) => finish(p.start, p.original, p.replacement, fallback, basis));
+  if (!splitsSurrogates(byDiff, from)) return byDiff;
   // Rare: fall back to one span from the first change to the last.
   let a = 0;
   while (a < from.length && a < to.length && from[a] === to[a]) a++;

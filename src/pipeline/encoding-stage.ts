@@ -63,6 +63,61 @@ function targets(tree: Root, source: string): Target[] {
   return found;
 }
 
+/** How many times `needle` occurs in `text` before `end` (non-overlapping, from the start). */
+function occurrencesBefore(text: string, needle: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0 && i < end; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+/** The `k`th (from 0) non-overlapping occurrence of `needle` in `text`, or -1. */
+function nthOccurrence(text: string, needle: string, k: number): number {
+  let i = text.indexOf(needle);
+  for (let seen = 0; i >= 0 && seen < k; seen++) i = text.indexOf(needle, i + needle.length);
+  return i;
+}
+
+/**
+ * Apply to a node's value the repairs made to its source slice. Each repair is reduced to what it
+ * changes (the text both sides share at its ends dropped: "Ã© " → "é " is "Ã©" → "é"), and found
+ * in the value as the same occurrence it is in the slice. Null when one cannot be placed.
+ */
+export function carryOver(slice: string, value: string, repairs: readonly Repair[]): string | null {
+  let out = '';
+  let cursor = 0;
+  for (const r of repairs) {
+    let original = slice.slice(r.start, r.end);
+    let replacement = r.replacement;
+    let start = r.start;
+    let prefix = 0;
+    while (prefix < original.length && prefix < replacement.length && original[prefix] === replacement[prefix]) prefix++;
+    original = original.slice(prefix);
+    replacement = replacement.slice(prefix);
+    start += prefix;
+    let suffix = 0;
+    while (suffix < original.length && suffix < replacement.length && original[original.length - 1 - suffix] === replacement[replacement.length - 1 - suffix]) suffix++;
+    original = original.slice(0, original.length - suffix);
+    replacement = replacement.slice(0, replacement.length - suffix);
+    if (original === '') continue;
+    // The parser drops spaces and tabs at the ends of lines: "Â " (a no-break space whose second
+    // byte became a space) may be "Â" at the end of a line in the value.
+    let at = -1;
+    let found = original;
+    for (const needle of new Set([original, original.replace(/[ \t]+$/u, ''), original.replace(/^[ \t]+/u, '')])) {
+      if (needle === '') continue;
+      at = nthOccurrence(value, needle, occurrencesBefore(slice, needle, start + original.indexOf(needle)));
+      if (at >= cursor) {
+        found = needle;
+        break;
+      }
+    }
+    if (at < cursor) return null;
+    out += value.slice(cursor, at) + replacement;
+    cursor = at + found.length;
+  }
+  return out + value.slice(cursor);
+}
+
 /** Repair the tree's prose in place; returns the repairs in source order. */
 export function repairTree(tree: Root, source: string, index: SourceIndex): SourceRepair[] {
   const all = targets(tree, source);
@@ -71,8 +126,10 @@ export function repairTree(tree: Root, source: string, index: SourceIndex): Sour
   for (const t of all) {
     const result = repairText(t.slice, { evidence });
     if (result.repairs.length === 0) continue;
-    // Usually the tree holds the source text itself; only escapes or indentation need a second pass.
-    t.apply(t.value === t.slice ? result.text : repairText(t.value, { evidence }).text);
+    // Usually the tree holds the source text itself. When it does not (escapes, entities,
+    // indentation, trailing spaces dropped), the same repairs are carried over to it, so the model
+    // says what the cleaned Markdown says; judging the value again could decide otherwise.
+    t.apply(t.value === t.slice ? result.text : (carryOver(t.slice, t.value, result.repairs) ?? repairText(t.value, { evidence }).text));
     for (const r of result.repairs) {
       const start = t.offset + r.start;
       const end = t.offset + r.end;

@@ -72,6 +72,40 @@ export function documentName(path: string): string {
  * a text transform): the span of their text between their neighbours, or the gap they sit in.
  * Every link must have a place, for the model's line and column and for findings.
  */
+/**
+ * Where a node's text lies in the source between `from` and `to` when the parser changed it on the
+ * way (indentation or a quote's ">" dropped at line starts, spaces dropped at line ends): its
+ * characters in order, anything else skipped. The span ends at the last character, so nodes made
+ * from one text (a literal URL cut out of it) get spans that follow each other, not one span each
+ * over all of them.
+ */
+function spanOf(source: string, text: string, from: number, to: number): [number, number] | null {
+  let j = 0;
+  let start = -1;
+  for (let i = from; i < to && j < text.length; ) {
+    let end: number;
+    let reference: RegExpExecArray | null = null;
+    if (source[i] === text[j]) {
+      end = i + 1;
+      j++;
+    } else if (source[i] === '&' && (reference = CHARACTER_REFERENCE.exec(source.slice(i, i + 40)))) {
+      // A character reference stands for the character it decodes to.
+      end = i + reference[0].length;
+      j += (text.codePointAt(j) ?? 0) > 0xffff ? 2 : 1;
+    } else {
+      i++;
+      continue;
+    }
+    if (start < 0) start = i;
+    i = end;
+    if (j >= text.length) return [start, end];
+  }
+  return null;
+}
+
+/** `&amp;`, `&#233;`, `&#xE9;`. */
+const CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/u;
+
 function fillPositions(tree: Root, source: string, index: SourceIndex): void {
   walk(tree as TreeNode, (node, ancestors) => {
     const parent = ancestors[ancestors.length - 1] as (TreeNode & Partial<Pick<Root, 'position'>>) | undefined;
@@ -97,7 +131,7 @@ function fillPositions(tree: Root, source: string, index: SourceIndex): void {
     }
     const text = plainText(own);
     const at = text ? source.indexOf(text, from) : -1;
-    const [start, end] = at >= 0 && at + text.length <= to ? [at, at + text.length] : [from, Math.max(from, to)];
+    const [start, end] = at >= 0 && at + text.length <= to ? [at, at + text.length] : (spanOf(source, text, from, to) ?? [from, Math.max(from, to)]);
     own.position = { start: index.pointAt(start), end: index.pointAt(end) };
     return undefined;
   });

@@ -133,3 +133,37 @@ describe('evidence from the whole document', () => {
     expect(repairText('SELKÄ… end', { evidence }).text).toBe('SELKÄ… end');
   });
 });
+
+describe('repairText: spans and fixpoints', () => {
+  it('keeps the text between repairs out of them, even beside astral characters', () => {
+    const line = `- [A][x] ${misdecode('\u2014', 'windows-1252')} 𖹞𛃲ᓱ 🍈 : [Python Docs][Ref] ${misdecode('日本', 'windows-1252')} [late]`;
+    const result = repairText(line);
+    expect(result.text).toBe('- [A][x] \u2014 𖹞𛃲ᓱ 🍈 : [Python Docs][Ref] 日本 [late]');
+    expect(result.repairs.map((r) => [r.original, r.replacement])).toEqual([
+      [misdecode('\u2014', 'windows-1252'), '\u2014'],
+      [misdecode('日本', 'windows-1252'), '日本'],
+    ]);
+    for (const r of result.repairs) expect(line.slice(r.start, r.end)).toBe(r.original);
+  });
+
+  it('repairs until a second look finds nothing: what it writes is left alone by the next run', () => {
+    const texts = [
+      'Bold 󠀔 Ã¢â‚¬â€ ٭𐰓㏪ԉᵴ Ã‰',
+      '| Docs [Python Docs](https://evil.example/) Ã¢â‚¬â€ â€ 𒐺𓀄 Docs',
+      `Caf${misdecode('é', 'windows-1252')} ${misdecode(misdecode('—', 'windows-1252'), 'windows-1252')} ${misdecode('’', 'windows-1252')}`,
+    ];
+    for (const text of texts) {
+      const once = repairText(text);
+      expect(repairText(once.text).text).toBe(once.text);
+      // Each repair is placed exactly in the original text.
+      let rebuilt = '';
+      let at = 0;
+      for (const r of once.repairs) {
+        expect(text.slice(r.start, r.end)).toBe(r.original);
+        rebuilt += text.slice(at, r.start) + r.replacement;
+        at = r.end;
+      }
+      expect(rebuilt + text.slice(at)).toBe(once.text);
+    }
+  });
+});
