@@ -221,7 +221,9 @@ const lineCount = (text: string): number => {
  */
 function withDefinitions(source: string, piece: Piece, first: boolean, links: string[], footnotes: string[]): Root | null {
   const text = source.slice(piece.offset, piece.parseEnd);
-  const last = piece.parseEnd === source.length;
+  // The last piece ends the document; any other was parsed with the heading after it (which may
+  // itself end the document), to be dropped again.
+  const last = piece.end === source.length;
   const added = definitionText(links, footnotes);
   const expected = links.length + footnotes.length;
   let tree: Root;

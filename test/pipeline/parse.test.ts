@@ -46,6 +46,12 @@ describe('parsing long documents in pieces', () => {
     expect(JSON.stringify(tree)).toContain('"type":"linkReference"');
   });
 
+  it('keeps a last heading with no line end once when the piece before it borrows a definition', () => {
+    const source = '# T\n\n[ref]: https://x.example/\n\n# H1\n\n[a][ref]\n\n# Last';
+    expect(pieceStarts(source, 1)).toHaveLength(3);
+    expect(parseMarkdown(source, { minPiece: 1 })).toEqual(parseWhole(source));
+  });
+
   it('resolves definitions in list items, in later pieces and in footnote-like labels across pieces', () => {
     const text = [
       '# T',
