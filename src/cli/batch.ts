@@ -139,6 +139,9 @@ export async function checkOne(path: string, workspace: Workspace, emit: boolean
   };
 }
 
+/** How many file sizes are asked for at once. */
+const STAT_BATCH = 64;
+
 /** Check every file; input errors are collected, not thrown. Results keep the files' order. */
 export async function checkFiles(files: readonly string[], ctx: CheckContext): Promise<{ checked: Checked[]; errors: InputError[] }> {
   const { workspace, io, cache } = ctx;
@@ -148,12 +151,20 @@ export async function checkFiles(files: readonly string[], ctx: CheckContext): P
   for (const f of files) {
     const path = workspace.display(f);
     const config = await workspace.loader.forFile(path);
-    if (config.ignored) continue;
-    const size = await stat(resolve(workspace.cwd, path)).then(
-      (s) => s.size,
-      () => 0,
-    );
-    jobs.push({ path, config, size });
+    if (!config.ignored) jobs.push({ path, config, size: 0 });
+  }
+  // Sizes, to share the files out among threads: asked for many at a time, not one after another.
+  if (jobs.length > 1) {
+    for (let from = 0; from < jobs.length; from += STAT_BATCH) {
+      await Promise.all(
+        jobs.slice(from, from + STAT_BATCH).map(async (job) => {
+          job.size = await stat(resolve(workspace.cwd, job.path)).then(
+            (s) => s.size,
+            () => 0,
+          );
+        }),
+      );
+    }
   }
 
   const outcomes = new Array<FileOutcome | undefined>(jobs.length);

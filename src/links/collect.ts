@@ -5,7 +5,7 @@
  * `#anchors` and relative links are not fetched; the url rules check those.
  */
 import type { Definition, Link, Nodes } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walkTree } from '../model/walk.js';
 import type { ProcessedDocument } from '../pipeline/process.js';
 
 export interface LinkOccurrence {
@@ -58,7 +58,7 @@ export function collectLinks(doc: ProcessedDocument): LinkOccurrence[] {
     if (node.type === 'linkReference') officialIds.add(node.identifier.toLowerCase());
   }
   const out: LinkOccurrence[] = [];
-  visit(doc.tree, (node) => {
+  walkTree(doc.tree, (node) => {
     if (node.type !== 'link' && node.type !== 'definition') return;
     if (!isHttpUrl(node.url)) return;
     const at = offsets(node);

@@ -4,8 +4,8 @@
  *   <!-- roadmap-lint-enable [rule …] -->            on again
  *   <!-- roadmap-lint-disable-next-line [rule …] --> off for the next line only
  */
-import type { Html, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Root } from 'mdast';
+import { walkTree } from '../model/walk.js';
 
 interface Directive {
   kind: 'disable' | 'enable' | 'disable-next-line';
@@ -23,7 +23,8 @@ const newlines = (text: string, from: number, to: number): number => {
 
 export function readDirectives(tree: Root): Directive[] {
   const found: Directive[] = [];
-  visit(tree, 'html', (node: Html) => {
+  walkTree(tree, (node) => {
+    if (node.type !== 'html') return;
     const value = node.value;
     // One pass over the node: each "<!--" is looked at once, each "-->" found once.
     let line = node.position?.start.line ?? 1;

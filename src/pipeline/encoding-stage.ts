@@ -7,8 +7,8 @@
  * document was mis-read as, and ambiguous fragments elsewhere are weighed against that.
  */
 import type { Image, Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { gatherEvidence, repairText, type Repair } from '../encoding/index.js';
+import { walkTree } from '../model/walk.js';
 import type { SourceIndex, Point } from '../util/source.js';
 
 export interface SourceRepair extends Repair {
@@ -29,7 +29,7 @@ interface Target {
 
 function targets(tree: Root, source: string): Target[] {
   const found: Target[] = [];
-  visit(tree, (node) => {
+  walkTree(tree, (node) => {
     if (node.type === 'text') {
       const text = node as Text;
       const start = text.position?.start.offset;

@@ -9,7 +9,6 @@
  *     official, and is reported on its own.
  */
 import { domainToUnicode } from 'node:url';
-import { isIP } from 'node:net';
 import type { Classification, Classifier, ClassifierInput } from '../model/extract.js';
 import { getDefaultRegistry, type Registry, type TechnologyEntry } from './registry.js';
 import { isWebUrl, parseUrl } from '../util/url.js';
@@ -61,6 +60,9 @@ export function analyzeUrl(raw: string, registry: Registry = getDefaultRegistry(
   return analysis;
 }
 
+/** An IPv4 host as the URL parser writes it. */
+const IPV4_HOST = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/u;
+
 function analyze(raw: string, registry: Registry): UrlAnalysis {
   const u = parseUrl(raw.trim());
   if (!u) return { host: null, problems: ['invalid'], imitates: null, unicodeHost: null, technologies: [] };
@@ -68,8 +70,8 @@ function analyze(raw: string, registry: Registry): UrlAnalysis {
   const problems: HostProblem[] = [];
   if (!isWebUrl(u)) problems.push('not-web');
   if (!host) return { host, problems: problems.length ? problems : ['invalid'], imitates: null, unicodeHost: null, technologies: [] };
-  const bareHost = host.startsWith('[') ? host.slice(1, -1) : host;
-  if (isIP(bareHost) !== 0) problems.push('ip');
+  // The URL parser writes an IPv6 host in brackets and any IPv4 form ("0x7f.1") as four decimals.
+  if (host.startsWith('[') || IPV4_HOST.test(host)) problems.push('ip');
   if (u.port !== '') problems.push('port');
   if (u.username !== '' || u.password !== '') problems.push('credentials');
   const unicodeHost = domainToUnicode(host) || host;

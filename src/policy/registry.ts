@@ -88,6 +88,7 @@ export class Registry {
   readonly #repositoryHosts = new Map<string, PlatformEntry>();
   readonly #byName = new Map<string, TechnologyEntry>();
   #namePattern: RegExp | null = null;
+  #namesByFirst: Map<string, string[]> | null = null;
 
   constructor(data: RegistryData) {
     this.technologies = data.technologies;
@@ -170,12 +171,33 @@ export class Registry {
 
   /** Technologies named in a text (link text, group label), as whole words, first mention first. */
   technologiesNamedIn(text: string): TechnologyEntry[] {
-    // One pass of one alternation, longest name first: "Spring Boot" wins over "Spring".
-    this.#namePattern ??= namesPattern([...this.#byName.keys()]);
     const found: TechnologyEntry[] = [];
-    for (const m of text.matchAll(this.#namePattern)) {
-      const entry = this.#byName.get(m[0].toLowerCase());
+    const add = (name: string) => {
+      const entry = this.#byName.get(name);
       if (entry && !found.includes(entry)) found.push(entry);
+    };
+    const lower = text.toLowerCase();
+    if (lower.length !== text.length) {
+      // A character whose lower case is longer ("İ"): one regular expression, case folded by the engine.
+      this.#namePattern ??= namesPattern([...this.#byName.keys()]);
+      for (const m of text.matchAll(this.#namePattern)) add(m[0].toLowerCase());
+      return found;
+    }
+    // Left to right, at each word start the longest name that ends at a word end ("Spring Boot"
+    // wins over "Spring"), then on after it: what one alternation of every name, longest first,
+    // would find, without trying hundreds of names at every character.
+    this.#namesByFirst ??= namesByFirstCharacter([...this.#byName.keys()]);
+    for (let i = 0; i < lower.length; ) {
+      const names = this.#namesByFirst.get(lower[i]!);
+      if (names && !NAME_CHARACTER_BEFORE.test(codePointBefore(text, i))) {
+        const name = names.find((n) => lower.startsWith(n, i) && endsName(text, i + n.length));
+        if (name) {
+          add(name);
+          i += name.length;
+          continue;
+        }
+      }
+      i++;
     }
     return found;
   }
@@ -220,6 +242,35 @@ export function ancestorsOf(host: string): string[] {
     h = h.slice(h.indexOf('.') + 1);
   }
   return out;
+}
+
+/** Characters that may not come right before a name: it would be inside a longer word ("C" in "ObjC"). */
+const NAME_CHARACTER_BEFORE = /^[\p{L}\p{N}_.#+-]$/u;
+/** Characters that may not come right after one; a "." may, unless a letter or digit follows it. */
+const NAME_CHARACTER_AFTER = /^[\p{L}\p{N}_#+-]$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** The code point that ends just before `i` ("" at the start). */
+function codePointBefore(text: string, i: number): string {
+  if (i === 0) return '';
+  const low = text.charCodeAt(i - 1);
+  return i >= 2 && low >= 0xdc00 && low <= 0xdfff && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff ? text.slice(i - 2, i) : text[i - 1]!;
+}
+
+const codePointAt = (text: string, i: number): string => (i < text.length ? String.fromCodePoint(text.codePointAt(i)!) : '');
+
+/** Does a name that ends at `end` end at a word's end? */
+function endsName(text: string, end: number): boolean {
+  const next = codePointAt(text, end);
+  if (NAME_CHARACTER_AFTER.test(next)) return false;
+  return !(next === '.' && LETTER_OR_DIGIT.test(codePointAt(text, end + 1)));
+}
+
+/** Lower-case names by their first UTF-16 unit, longest first. */
+function namesByFirstCharacter(names: string[]): Map<string, string[]> {
+  const byFirst = new Map<string, string[]>();
+  for (const name of [...names].sort((a, b) => b.length - a.length)) push(byFirst, name[0]!, name);
+  return byFirst;
 }
 
 function namesPattern(names: string[]): RegExp {

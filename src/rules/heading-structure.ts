@@ -1,7 +1,7 @@
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { defineRule } from '../lint/rule.js';
+import { walkTree } from '../model/walk.js';
 
 /** Where a document without an H1 got its title (the model's titleSource). */
 const TITLE_SOURCE = {
@@ -35,8 +35,8 @@ export default defineRule({
   },
   create({ doc, report }) {
     const headings: Heading[] = [];
-    visit(doc.tree, 'heading', (h: Heading) => {
-      headings.push(h);
+    walkTree(doc.tree, (node) => {
+      if (node.type === 'heading') headings.push(node);
     });
     const title = doc.extraction.titleNode;
     if (!title) {
