@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // The command line, bundled into one CommonJS file by scripts/bundle.js (npm run build) and
 // compiled here with the V8 code cache made at build time, when this Node accepts it.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+// CommonJS itself (bin/package.json says so): Node starts a CommonJS entry sooner than a module.
+'use strict';
+const { readFileSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
-const filename = fileURLToPath(new URL('../build/roadmap.cjs', import.meta.url));
-const cacheFile = fileURLToPath(new URL('../build/roadmap.v8cache', import.meta.url));
+const filename = join(__dirname, '..', 'build', 'roadmap.cjs');
+const cacheFile = join(__dirname, '..', 'build', 'roadmap.v8cache');
 let cachedData;
 try {
   cachedData = readFileSync(cacheFile);
@@ -21,5 +22,5 @@ const script = new Script(`(function (exports, require, module, __filename, __di
 });
 const writeCache = process.env.ROADMAP_WRITE_CODE_CACHE;
 if (writeCache) process.once('exit', () => writeFileSync(writeCache, script.createCachedData()));
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(filename), module, filename, dirname(filename));
+const bundle = { exports: {} };
+script.runInThisContext()(bundle.exports, createRequire(filename), bundle, filename, dirname(filename));

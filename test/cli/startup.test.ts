@@ -50,7 +50,9 @@ describe('start-up', () => {
     const cache = join(ROOT, 'build/roadmap.v8cache');
     expect(existsSync(bundle)).toBe(true);
     expect(existsSync(cache)).toBe(true);
-    expect(readFileSync(join(ROOT, 'bin/roadmap.js'), 'utf8')).toContain('build/roadmap.cjs');
+    expect(readFileSync(join(ROOT, 'bin/roadmap.js'), 'utf8')).toContain("join(__dirname, '..', 'build', 'roadmap.cjs')");
+    // The command itself is CommonJS, which Node starts sooner than a module.
+    expect(JSON.parse(readFileSync(join(ROOT, 'bin/package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
     const source = readFileSync(bundle, 'utf8').replace(/^#!.*/u, '');
     const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
       filename: bundle,
