@@ -305,7 +305,7 @@ export class OutputDir {
 
   private async syncTargets(names: readonly string[]): Promise<void> {
     const dirs = new Set(names.map((n) => dirname(join(this.dir, ...n.split('/')))));
-    for (const d of dirs) await syncPath(d);
+    await inBatches(dirs.values(), WRITE_BATCH, syncPath);
   }
 
   /** Replace the given files in the output directory, keeping its other files; all or nothing. */
@@ -318,12 +318,17 @@ export class OutputDir {
     try {
       await rm(staging, { recursive: true, force: true });
       await mkdir(staging, { recursive: true });
-      for (const f of files) {
-        current = `${this.label}/${f.name}`;
-        const path = join(staging, ...f.name.split('/'));
-        await mkdir(dirname(path), { recursive: true });
-        await writeNewFile(path, f.content);
-      }
+      const paths = files.map((f) => join(staging, ...f.name.split('/')));
+      for (const dir of new Set(paths.map((p) => dirname(p)))) await mkdir(dir, { recursive: true });
+      // Written and synced many at a time: each sync waits on the disk, not on the others.
+      await inBatches(files.keys(), WRITE_BATCH, async (i) => {
+        try {
+          await writeNewFile(paths[i]!, files[i]!.content);
+        } catch (error) {
+          current = `${this.label}/${files[i]!.name}`;
+          throw error;
+        }
+      });
       // The commit point: once journal.json exists, the next run finishes this one.
       current = this.journal;
       const tmp = `${this.journal}.tmp`;
@@ -337,7 +342,8 @@ export class OutputDir {
     }
     try {
       await mkdir(this.dir, { recursive: true });
-      for (const name of names) await this.place(name);
+      for (const dir of new Set(names.map((n) => dirname(join(this.dir, ...n.split('/')))))) await mkdir(dir, { recursive: true });
+      await inBatches(names.values(), WRITE_BATCH, (name) => rename(join(staging, ...name.split('/')), join(this.dir, ...name.split('/'))));
       await this.syncTargets(names);
       await unlink(this.journal);
       await rm(staging, { recursive: true, force: true });
@@ -354,6 +360,27 @@ export class OutputDir {
     await rmdir(this.state).catch(() => undefined);
     await rmdir(dirname(this.state)).catch(() => undefined);
   }
+}
+
+/** How many files are written, renamed or synced at once. */
+const WRITE_BATCH = 32;
+
+/** Run `task` on every item, at most `limit` at a time; the first failure is thrown once all settle. */
+async function inBatches<T>(items: Iterable<T>, limit: number, task: (item: T) => Promise<unknown>): Promise<void> {
+  const iterator = items[Symbol.iterator]();
+  let failure: { error: unknown } | null = null;
+  const lane = async (): Promise<void> => {
+    for (let next = iterator.next(); !next.done && !failure; next = iterator.next()) {
+      try {
+        await task(next.value);
+      } catch (error) {
+        failure ??= { error };
+        return;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, lane));
+  if (failure) throw (failure as { error: unknown }).error;
 }
 
 /** Write files into `outDir` in one go: open, write, close. */

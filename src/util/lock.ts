@@ -125,7 +125,17 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   const mine = `${path}.${process.pid}.${nonce}`;
   await mkdir(dirname(path), { recursive: true });
   await cleanLeftovers(path);
-  await writeFile(mine, `${JSON.stringify(holder)}\n`, { flag: 'wx' });
+  // A holder that finishes removes the lock's directory when it is empty, which it may be until
+  // this file is in it: make the directory again and retry.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(mine, `${JSON.stringify(holder)}\n`, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 100) throw error;
+      await mkdir(dirname(path), { recursive: true });
+    }
+  }
   const deadline = Date.now() + timeoutMs;
   let waited = false;
   let delay = 20;

@@ -56,7 +56,7 @@ const SEED = Number(process.env['ROADMAP_FAULT_SEED'] ?? 20261124);
 const ROUNDS = Number(process.env['ROADMAP_FAULT_ROUNDS'] ?? 12);
 const FIX_ROUNDS = Number(process.env['ROADMAP_FAULT_ROUNDS'] ?? 8);
 /** The issue's count: two builds at once lost outputs in 5 of 20 rounds before the lock. */
-const CONCURRENT_ROUNDS = 20;
+const CONCURRENT_ROUNDS = Number(process.env['ROADMAP_CONCURRENT_ROUNDS'] ?? 20);
 
 /**
  * Run the CLI and SIGKILL it `delay` ms after it starts, or, with `after`, `delay` ms after that
