@@ -78,42 +78,47 @@ function nthOccurrence(text: string, needle: string, k: number): number {
 }
 
 /**
- * Apply to a node's value the repairs made to its source slice. Each repair is reduced to what it
- * changes (the text both sides share at its ends dropped: "Ã© " → "é " is "Ã©" → "é"), and found
- * in the value as the same occurrence it is in the slice. Null when one cannot be placed.
+ * Apply to a node's value the repairs made to its source slice. Each repair is looked for in the
+ * value as the same occurrence it is in the slice: whole first (its context makes it unique), then
+ * reduced to what it changes (the text both sides share at its ends dropped: "Ã© " → "é " is
+ * "Ã©" → "é"), then without the spaces the parser drops at the ends of lines ("Â " may be "Â" at
+ * a line end in the value). Null when one cannot be placed.
  */
 export function carryOver(slice: string, value: string, repairs: readonly Repair[]): string | null {
   let out = '';
   let cursor = 0;
   for (const r of repairs) {
-    let original = slice.slice(r.start, r.end);
-    let replacement = r.replacement;
-    let start = r.start;
+    const whole = slice.slice(r.start, r.end);
     let prefix = 0;
-    while (prefix < original.length && prefix < replacement.length && original[prefix] === replacement[prefix]) prefix++;
-    original = original.slice(prefix);
-    replacement = replacement.slice(prefix);
-    start += prefix;
+    while (prefix < whole.length && prefix < r.replacement.length && whole[prefix] === r.replacement[prefix]) prefix++;
     let suffix = 0;
-    while (suffix < original.length && suffix < replacement.length && original[original.length - 1 - suffix] === replacement[replacement.length - 1 - suffix]) suffix++;
-    original = original.slice(0, original.length - suffix);
-    replacement = replacement.slice(0, replacement.length - suffix);
-    if (original === '') continue;
-    // The parser drops spaces and tabs at the ends of lines: "Â " (a no-break space whose second
-    // byte became a space) may be "Â" at the end of a line in the value.
-    let at = -1;
-    let found = original;
-    for (const needle of new Set([original, original.replace(/[ \t]+$/u, ''), original.replace(/^[ \t]+/u, '')])) {
-      if (needle === '') continue;
-      at = nthOccurrence(value, needle, occurrencesBefore(slice, needle, start + original.indexOf(needle)));
-      if (at >= cursor) {
-        found = needle;
-        break;
-      }
+    while (
+      suffix < whole.length - prefix &&
+      suffix < r.replacement.length - prefix &&
+      whole[whole.length - 1 - suffix] === r.replacement[r.replacement.length - 1 - suffix]
+    ) {
+      suffix++;
     }
-    if (at < cursor) return null;
-    out += value.slice(cursor, at) + replacement;
-    cursor = at + found.length;
+    const reduced = whole.slice(prefix, whole.length - suffix);
+    const reducedReplacement = r.replacement.slice(prefix, r.replacement.length - suffix);
+    if (reduced === '') continue;
+    const candidates: { needle: string; replacement: string; start: number }[] = [
+      { needle: whole, replacement: r.replacement, start: r.start },
+      { needle: reduced, replacement: reducedReplacement, start: r.start + prefix },
+    ];
+    for (const trimmed of [reduced.replace(/[ \t]+$/u, ''), reduced.replace(/^[ \t]+/u, '')]) {
+      if (trimmed !== '' && trimmed !== reduced) candidates.push({ needle: trimmed, replacement: reducedReplacement, start: r.start + prefix + reduced.indexOf(trimmed) });
+    }
+    let placed = false;
+    for (const c of candidates) {
+      const at = nthOccurrence(value, c.needle, occurrencesBefore(slice, c.needle, c.start));
+      if (at < cursor) continue;
+      out += value.slice(cursor, at) + c.replacement;
+      cursor = at + c.needle.length;
+      placed = true;
+      break;
+    }
+    if (!placed) return null;
   }
   return out + value.slice(cursor);
 }
