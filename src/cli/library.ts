@@ -7,5 +7,5 @@ export { BaselineError } from '../lint/baseline.js';
 export { checkLayer, SettingsError } from '../lint/settings.js';
 export { InputError, EXIT_INTERNAL } from '../pipeline/read.js';
 export { FileWriteError, describeIoError } from '../util/io-error.js';
-export { REPORTERS } from '../report/index.js';
+export { isReporterName, REPORTER_NAMES } from '../report/load.js';
 export { RULES } from '../rules/index.js';

@@ -2,7 +2,6 @@
  * roadmap lint: report findings; --fix applies fixes atomically, --fix-dry-run shows them as a
  * diff, --write-baseline accepts today's findings.
  */
-import { createTwoFilesPatch } from 'diff';
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ConfigLoader } from '../config/load.js';
@@ -101,6 +100,8 @@ async function fixOne(l: LoadedDocument, options: RunOptions, workspace: Workspa
   if (result.cycled) io.stderr(`roadmap: ${doc.path}: fixes undo each other; stopped after ${result.passes} passes\n`);
   if (result.output === doc.source) return l;
   if (options.fixDryRun) {
+    // The diff library loads for --fix-dry-run only.
+    const { createTwoFilesPatch } = await import('diff');
     io.stdout(createTwoFilesPatch(`a/${doc.path}`, `b/${doc.path}`, doc.source, result.output, '', '', { context: 3 }));
     return l;
   }

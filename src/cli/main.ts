@@ -175,9 +175,9 @@ function parseRuleFlags(values: readonly string[], lib: Library): SettingsLayer 
 
 /** The run's options, checked against the library (formats, rule ids). */
 function runOptions(v: Values, baselineTarget: string | undefined, links: 'network' | 'cached' | undefined, lib: Library): RunOptions {
-  const { REPORTERS } = lib;
+  const { isReporterName, REPORTER_NAMES } = lib;
   const format = v.format ?? 'stylish';
-  if (!(format in REPORTERS)) throw new UsageError(`unknown format "${format}" (use ${Object.keys(REPORTERS).join(', ')})`);
+  if (!isReporterName(format)) throw new UsageError(`unknown format "${format}" (use ${REPORTER_NAMES.join(', ')})`);
   let maxWarnings: number | undefined;
   if (v['max-warnings'] !== undefined) {
     maxWarnings = Number(v['max-warnings']);

@@ -8,7 +8,7 @@ import { SettingsError, type SettingsLayer } from '../lint/settings.js';
 import type { Limits } from '../pipeline/limits.js';
 import { EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, InputError, internalError } from '../pipeline/read.js';
 import type { LoadedDocument, Workspace } from '../project/workspace.js';
-import { REPORTERS } from '../report/index.js';
+import { loadReporter, type ReporterName } from '../report/load.js';
 import { summarize, type FileResult } from '../report/types.js';
 import { RULES } from '../rules/index.js';
 import type { CheckerOptions } from '../links/http.js';
@@ -260,7 +260,7 @@ export async function report(linted: readonly Checked[], options: RunOptions, io
   let results: FileResult[] = [...byFile].map(([file, findings]) => ({ file, findings, baselined: accepted.get(file) ?? 0 }));
   const fullSummary = summarize(results, staleFindings.length);
   if (options.quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
-  const reporter = REPORTERS[options.format]!;
+  const reporter = await loadReporter(options.format as ReporterName);
   io.stdout(reporter(results, { color: useColor(io), summary: summarize(results, staleFindings.length), rules: RULES.map((r) => r.meta) }));
   for (const e of extraErrors) io.stderr(`roadmap: ${e.message}\n`);
   for (const f of linted.flatMap((l) => l.internal ?? [])) io.stderr(`roadmap: ${f.file}: ${f.message}\n`);

@@ -43,6 +43,10 @@ describe('start-up', () => {
     const { modules } = loadedModules(['lint', 'content/backend-roadmap.md', '--format', 'compact']);
     for (const m of ['pipeline/parse.js', 'lint/run.js', 'cli/lint.js', 'report/compact.js']) expect(modules).toContain(m);
     expect(modules).not.toContain('cli/build.js');
+    // One report format per run: the others, SARIF's rule table among them, stay unloaded.
+    for (const m of ['report/sarif.js', 'report/stylish.js', 'report/json.js', 'report/github.js']) expect(modules).not.toContain(m);
+    // Outputs and the link checker belong to other commands and flags.
+    for (const m of ['emit/csv.js', 'emit/markdown.js', 'links/index.js']) expect(modules).not.toContain(m);
   });
 
   it('ships one bundled file with a code cache this Node accepts', () => {
