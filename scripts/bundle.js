@@ -43,6 +43,21 @@ const sourcePlaces = {
   },
 };
 
+/**
+ * micromark-extension-gfm-table's EditMap is not exported; src/pipeline/table-fix.ts patches its
+ * quadratic `add`. Inside the bundle the class is left under a global symbol for it to find.
+ * @type {import('esbuild').Plugin}
+ */
+const tableEditMap = {
+  name: 'gfm-table-edit-map',
+  setup(b) {
+    b.onLoad({ filter: /micromark-extension-gfm-table[\\/]lib[\\/]edit-map\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      return { contents: `${text}\nglobalThis[Symbol.for('roadmap-pipeline:gfm-table-edit-map')] = EditMap;\n`, loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: [join(src, 'cli/run.ts')],
   outfile: join(root, 'build/roadmap.cjs'),
@@ -55,7 +70,7 @@ await build({
   // Dependencies' own import.meta.url (fdir makes a require with it): the bundle's URL.
   define: { 'import.meta.url': '__roadmapBundleUrl' },
   banner: { js: "const __roadmapBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [sourcePlaces],
+  plugins: [sourcePlaces, tableEditMap],
   // undici (the link checker's HTTP client) stays a runtime dependency: it is needed only with
   // --links, and bundled it would double the file every start reads.
   external: ['undici'],

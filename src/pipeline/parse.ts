@@ -34,6 +34,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import './micromark-fix.js';
+import './table-fix.js';
 import { checkLimits, DEFAULT_LIMITS, type Limits } from './limits.js';
 
 /** CommonMark, GitHub's extensions (tables, autolink literals, strikethrough, footnotes…) and YAML or TOML front matter. */
@@ -62,14 +63,14 @@ interface Candidate {
 }
 
 /**
- * Lines that may start a top-level ATX heading after a blank line: a `#` in the first column
- * followed by at most five more, then a space, a tab or the line end. Only a guess; the parse
- * checks each one.
+ * Lines that may start a top-level ATX heading: a `#` in the first column followed by at most
+ * five more, then a space, a tab or the line end. Only a guess; the parse checks each one. No
+ * blank line is needed before it: a heading interrupts a paragraph (lists like public-apis put
+ * each category's heading right under the "back to index" line of the one before).
  */
 export function candidates(source: string): Candidate[] {
   const found: Candidate[] = [];
   if (/\r(?!\n)/u.test(source)) return found;
-  let previousBlank = true;
   let line = 1;
   let start = 0;
   // Front matter (--- or +++ on the first line) is never cut: a YAML comment looks like a heading.
@@ -81,17 +82,11 @@ export function candidates(source: string): Candidate[] {
     const end = opening[0].length - 1 + close.index + close[0].length;
     line = source.slice(0, end).split('\n').length - (source[end - 1] === '\n' ? 0 : 1);
     start = end;
-    previousBlank = false;
   }
   for (; start < source.length; line++) {
     let end = source.indexOf('\n', start);
     if (end < 0) end = source.length;
-    let blank = true;
-    for (let k = start; k < end && blank; k++) {
-      const c = source.charCodeAt(k);
-      blank = c === 0x20 || c === 0x09 || c === 0x0d;
-    }
-    if (previousBlank && start > 0 && source.charCodeAt(start) === 0x23) {
+    if (start > 0 && source.charCodeAt(start) === 0x23) {
       let k = start;
       while (k < end && source.charCodeAt(k) === 0x23) k++;
       const after = k < end ? source.charCodeAt(k) : -1;
@@ -99,7 +94,6 @@ export function candidates(source: string): Candidate[] {
         found.push({ offset: start, line, lineEnd: Math.min(end + 1, source.length) });
       }
     }
-    previousBlank = blank;
     start = end + 1;
   }
   return found;
