@@ -1,12 +1,17 @@
 /**
  * A pool of worker threads for runs over many files: one worker per core the process may use
- * (os.availableParallelism()), each with its own configuration loader and workspace, each file
+ * (os.availableParallelism()) but one, each with its own configuration loader and workspace, each file
  * handed to whichever worker is free, largest files first. Every worker returns plain results
  * (findings, schema errors, emitted outputs); the caller puts them back in the files' order.
  *
  * Below MIN_FILES files or MIN_BYTES bytes a run stays in one thread: starting a worker (loading
  * the bundle, the registry, the parser) costs about as much as checking a few dozen small files,
  * which is what these thresholds were measured from (npm run bench: packages and lists corpora).
+ *
+ * One core is left to the main thread and to V8's own threads (garbage collection, compilation):
+ * on a machine reporting two cores, two busy workers got through 3,153 package documents 10%
+ * slower than one thread (two single-threaded runs side by side each took 1.6 times as long as one
+ * alone), so there the default is one thread, and `--threads 2` asks for the pool anyway.
  */
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
@@ -22,7 +27,8 @@ export function poolSize(sizes: readonly number[], threads: number | undefined, 
   if (threads !== undefined) return Math.max(1, Math.min(threads, sizes.length));
   const bytes = sizes.reduce((a, b) => a + b, 0);
   if (sizes.length < MIN_FILES || bytes < MIN_BYTES) return 1;
-  return Math.max(1, Math.min(availableParallelism(), sizes.length));
+  const workers = Math.min(availableParallelism() - 1, sizes.length);
+  return workers >= 2 ? workers : 1;
 }
 
 export interface WorkerInit {
