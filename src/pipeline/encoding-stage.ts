@@ -63,6 +63,19 @@ function targets(tree: Root, source: string): Target[] {
   return found;
 }
 
+/** `text` without the spaces and tabs at one end (a loop: /[ \t]+$/ backtracks quadratically on long runs). */
+function trimSpaces(text: string, side: 'start' | 'end'): string {
+  const blank = (i: number) => text[i] === ' ' || text[i] === '\t';
+  if (side === 'start') {
+    let i = 0;
+    while (i < text.length && blank(i)) i++;
+    return text.slice(i);
+  }
+  let j = text.length;
+  while (j > 0 && blank(j - 1)) j--;
+  return text.slice(0, j);
+}
+
 /** How many times `needle` occurs in `text` before `end` (non-overlapping, from the start). */
 function occurrencesBefore(text: string, needle: string, end: number): number {
   let n = 0;
@@ -106,7 +119,7 @@ export function carryOver(slice: string, value: string, repairs: readonly Repair
       { needle: whole, replacement: r.replacement, start: r.start },
       { needle: reduced, replacement: reducedReplacement, start: r.start + prefix },
     ];
-    for (const trimmed of [reduced.replace(/[ \t]+$/u, ''), reduced.replace(/^[ \t]+/u, '')]) {
+    for (const trimmed of [trimSpaces(reduced, 'end'), trimSpaces(reduced, 'start')]) {
       if (trimmed !== '' && trimmed !== reduced) candidates.push({ needle: trimmed, replacement: reducedReplacement, start: r.start + prefix + reduced.indexOf(trimmed) });
     }
     let placed = false;
