@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -176,7 +177,8 @@ export function compare({ root, corpora, scratch, quick, log, bigRounds, compare
       const ss = samples.get(tool.name);
       const ok = ss.filter((s) => !s.failure);
       byTool[tool.name] = {
-        command: tool.argv.slice(1).map((a) => a.replace(root, '.')).join(' '),
+        // Paths of this machine stay out of the results: the project is ".", the scratch space $TMPDIR.
+        command: tool.argv.slice(1).map((a) => a.replace(root, '.').replace(tmpdir(), '$TMPDIR')).join(' '),
         runs: ss.length,
         ok: ok.length,
         failures: [...new Set(ss.filter((s) => s.failure).map((s) => s.failure))],
