@@ -46,6 +46,14 @@ export interface Finding {
   fix?: Fix;
   /** Identity for baselines: `ruleId:messageId:key`, the key being content (a normalised URL, a title), never a line. */
   fingerprint: string;
+  /** A `max-findings` finding: the findings past the limit it stands for, which summaries count instead of it. */
+  stands?: { errors: number; warnings: number };
+}
+
+/** How many errors and warnings a finding counts for: one, or those a `max-findings` finding stands for. */
+export function weightOf(f: Finding): { errors: number; warnings: number } {
+  if (f.stands) return f.stands;
+  return f.severity === 'error' ? { errors: 1, warnings: 0 } : { errors: 0, warnings: 1 };
 }
 
 declare module 'vfile' {

@@ -56,6 +56,8 @@ function capFindings(doc: ProcessedDocument, findings: Finding[], max: number): 
     start: first.start,
     end: first.start,
     fingerprint: `${MAX_FINDINGS}:truncated:${doc.path}`,
+    // Counted as what it hides: a summary, --max-warnings and the exit code see every finding.
+    stands: { errors, warnings: rest.length - errors },
   });
   return kept;
 }

@@ -94,6 +94,8 @@ export function checkLimits(source: string, limits: Readonly<Limits> = DEFAULT_L
   /** The fence a fenced code block was opened with, while inside one. */
   let fence: { char: number; length: number } | null = null;
   let indentedCode = false;
+  /** Inside an HTML block: no inline content until a blank line. */
+  let htmlBlock = false;
   let previousBlank = true;
   let line = 1;
   const n = source.length;
@@ -176,8 +178,10 @@ export function checkLimits(source: string, limits: Readonly<Limits> = DEFAULT_L
     }
     const base = items.length > 0 ? items[items.length - 1]! : 0;
     indentedCode = !blank && col - base >= 4 && (previousBlank || indentedCode);
+    if (blank) htmlBlock = false;
+    else if (!indentedCode && fence === null && first === 0x3c && startsHtmlBlock(source, p, end, previousBlank || markers > 0)) htmlBlock = true;
     previousBlank = blank;
-    if (fence !== null || indentedCode) {
+    if (fence !== null || indentedCode || htmlBlock) {
       // Code: no inline content.
     } else if (blank) {
       runs = 0;
@@ -203,9 +207,22 @@ export function checkLimits(source: string, limits: Readonly<Limits> = DEFAULT_L
       paragraphQuotes = Math.max(paragraphQuotes, quotes);
       if (!table && isTableDelimiterRow(source, p, end)) table = true;
       // Delimiter runs: maximal runs of one of * _ ~, each of which may open a level of emphasis.
+      // An underscore inside a tag, an autolink, a link destination or a bare URL is not one
+      // (`utm_source`, `for_the_badge`); asterisks and tildes count everywhere, so that no
+      // malformed "tag" can hide the shapes the parser is slow on.
       let longest = 0;
+      let plainFrom = p;
+      const nextOf = nextFinder(source, end);
       for (let k = p; k < end; ) {
         const c = source.charCodeAt(k);
+        if (k >= plainFrom) {
+          const skipTo = urlOrTagEnd(source, k, end, nextOf);
+          if (skipTo > k) plainFrom = skipTo;
+        }
+        if (c === 0x5f && k < plainFrom) {
+          k++;
+          continue;
+        }
         if (c === 0x2a || c === 0x5f || c === 0x7e) {
           let m = k + 1;
           while (m < end && source.charCodeAt(m) === c) m++;
@@ -225,6 +242,94 @@ export function checkLimits(source: string, limits: Readonly<Limits> = DEFAULT_L
     i = nextLine(source, end);
     line++;
   }
+}
+
+/** Block-level tag names that start an HTML block even in the middle of a paragraph (CommonMark's sixth kind). */
+const BLOCK_TAGS = new Set(
+  'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul'.split(
+    ' ',
+  ),
+);
+
+const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * Does the line at `p` (a `<`) start an HTML block, whose lines up to the next blank line are not
+ * inline content? Comments, processing instructions, declarations and `script`, `pre`, `style`,
+ * `textarea` always do, and so does a block-level tag; any other complete tag alone on its line
+ * does only after a blank line or a list marker (`afterBreak`). A guess that errs towards "no":
+ * then the delimiters are counted, and the limit is only stricter.
+ */
+function startsHtmlBlock(source: string, p: number, end: number, afterBreak: boolean): boolean {
+  const next = source.charCodeAt(p + 1);
+  if (next === 0x21 || next === 0x3f) return true; // <!-- …, <!DOCTYPE, <![CDATA[, <?
+  let q = p + 1;
+  if (next === 0x2f) q++;
+  const nameStart = q;
+  if (!isAsciiLetter(source.charCodeAt(q))) return false;
+  while (q < end && (isAsciiLetter(source.charCodeAt(q)) || isDigit(source.charCodeAt(q)) || source.charCodeAt(q) === 0x2d)) q++;
+  const name = source.slice(nameStart, q).toLowerCase();
+  const after = source.charCodeAt(q);
+  const edge = q >= end || after === SPACE || after === TAB || after === 0x3e || (after === 0x2f && source.charCodeAt(q + 1) === 0x3e);
+  if (edge && (BLOCK_TAGS.has(name) || (nameStart === p + 1 && ['script', 'pre', 'style', 'textarea'].includes(name)))) return true;
+  if (!afterBreak) return false;
+  // A complete tag with nothing after it on the line.
+  const close = source.indexOf('>', q);
+  if (close < 0 || close >= end) return false;
+  for (let k = close + 1; k < end; k++) {
+    const c = source.charCodeAt(k);
+    if (c !== SPACE && c !== TAB) return false;
+  }
+  // No "<" inside, and no "*" or "~": "<a *_*_…>" is no tag (its attributes are not attributes)
+  // but a paragraph, whose delimiters must be counted.
+  for (let k = q; k < close; k++) {
+    const c = source.charCodeAt(k);
+    if (c === 0x3c || c === 0x2a || c === 0x7e) return false;
+  }
+  return true;
+}
+
+const startsWithAt = (source: string, at: number, text: string): boolean => source.startsWith(text, at);
+
+/**
+ * The next `>` or `)` at or after a position on one line, remembered, so that a line of many `<`
+ * and no `>` is still read once, not once per `<`.
+ */
+function nextFinder(source: string, end: number): (ch: string, from: number) => number {
+  const found = new Map<string, number>();
+  return (ch, from) => {
+    const known = found.get(ch);
+    if (known !== undefined && (known === -1 || known >= from)) return known === -1 ? -1 : known;
+    const at = source.indexOf(ch, from);
+    const result = at >= 0 && at < end ? at : -1;
+    found.set(ch, result);
+    return result;
+  };
+}
+
+/**
+ * Where a tag or autolink (`<a href=…>`, `<https://…>`), a link destination (`](…)`) or a bare URL
+ * (`https://…`, `www.…` at a word start) that starts at `k` ends on its line; `k` when none does.
+ */
+function urlOrTagEnd(source: string, k: number, end: number, nextOf: (ch: string, from: number) => number): number {
+  const c = source.charCodeAt(k);
+  const find = (ch: string, from: number): number => {
+    const at = nextOf(ch, from);
+    return at >= 0 ? at + 1 : k;
+  };
+  if (c === 0x3c) {
+    const n = source.charCodeAt(k + 1);
+    return isAsciiLetter(n) || n === 0x2f || n === 0x21 || n === 0x3f ? find('>', k + 1) : k;
+  }
+  if (c === 0x5d && source.charCodeAt(k + 1) === 0x28) return find(')', k + 2);
+  const before = k === 0 ? SPACE : source.charCodeAt(k - 1);
+  const wordStart = before === SPACE || before === TAB || before === 0x28 || before === 0x3c || before === LF || before === CR;
+  if (wordStart && (startsWithAt(source, k, 'http://') || startsWithAt(source, k, 'https://') || startsWithAt(source, k, 'www.'))) {
+    let e = k;
+    while (e < end && source.charCodeAt(e) !== SPACE && source.charCodeAt(e) !== TAB && source.charCodeAt(e) !== 0x3c) e++;
+    return e;
+  }
+  return k;
 }
 
 /** The start of the line after the line ending at `end` (CR, LF or CR LF). */

@@ -3,6 +3,7 @@
  * a change that could break a consumer raises `version`.
  */
 import { PACKAGE } from '../version.js';
+import { weightOf } from '../lint/finding.js';
 import type { Reporter } from './types.js';
 
 export const JSON_REPORT_VERSION = 1;
@@ -14,8 +15,8 @@ export const json: Reporter = (results, { summary }) => {
     summary,
     results: results.map((r) => ({
       file: r.file,
-      errorCount: r.findings.filter((f) => f.severity === 'error').length,
-      warningCount: r.findings.filter((f) => f.severity === 'warn').length,
+      errorCount: r.findings.reduce((n, f) => n + weightOf(f).errors, 0),
+      warningCount: r.findings.reduce((n, f) => n + weightOf(f).warnings, 0),
       baselined: r.baselined,
       findings: r.findings.map((f) => ({
         ruleId: f.ruleId,

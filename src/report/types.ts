@@ -1,4 +1,4 @@
-import type { Finding } from '../lint/finding.js';
+import { weightOf, type Finding } from '../lint/finding.js';
 import type { RuleMeta } from '../lint/rule.js';
 
 /** What reporters receive: one entry per linted file, in the order the files were given. */
@@ -36,8 +36,9 @@ export function summarize(results: readonly FileResult[], stale = 0): ReportSumm
   for (const r of results) {
     baselined += r.baselined;
     for (const f of r.findings) {
-      if (f.severity === 'error') errors++;
-      else warnings++;
+      const w = weightOf(f);
+      errors += w.errors;
+      warnings += w.warnings;
       if (f.fix) fixable++;
     }
   }

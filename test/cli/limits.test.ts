@@ -71,6 +71,26 @@ describe.skipIf(!existsSync(LIST))('maxFindings on a real list with hundreds of 
   });
 });
 
+describe('maxFindings and the counts', () => {
+  it('counts the findings it hides: --max-warnings and the summary see all of them', () => {
+    const dir = tempDir();
+    const body = Array.from({ length: 20 }, (_, i) => `- [a${i}](http://a.example/${i}) - x`).join('\n');
+    writeFileSync(join(dir, 'warns.md'), `# T\n\n## S\n\n${body}\n`);
+    const all = cli(['lint', 'warns.md', '--no-config', '--max-warnings', '5'], { cwd: dir });
+    const capped = cli(['lint', 'warns.md', '--no-config', '--max-warnings', '5', '--max-findings', '3'], { cwd: dir });
+    expect(all.code).toBe(1);
+    expect(capped.code).toBe(1);
+    expect(capped.stderr).toContain('roadmap: 20 warnings, more than --max-warnings 5');
+    const json = JSON.parse(cli(['lint', 'warns.md', '--no-config', '--format', 'json', '--max-findings', '3'], { cwd: dir }).stdout) as {
+      summary: { warnings: number };
+      results: { warningCount: number; findings: unknown[] }[];
+    };
+    expect(json.summary.warnings).toBe(20);
+    expect(json.results[0]!.warningCount).toBe(20);
+    expect(json.results[0]!.findings).toHaveLength(4);
+  });
+});
+
 describe('maxFindings and --fix', () => {
   it('applies every fix, shown or not: the roadmap mis-encoded 14 times is fully repaired under maxFindings 2', async () => {
     const capped = await lintRoadmap(roadmapText(), { path: 'backend-roadmap.md', limits: { maxFindings: 2 } });

@@ -69,3 +69,44 @@ describe('limits checked before parsing', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /u);
   });
 });
+
+describe('emphasis delimiters are counted where they can be emphasis', () => {
+  const badgeTable = [
+    '# T',
+    '',
+    '## S',
+    '',
+    '- [a](https://a.example/) - x',
+    '',
+    '<table>',
+    ...Array.from({ length: 450 }, () => '<tr><td><a href="https://img.shields.io/badge/x-y?style=for_the_badge&logo_color=white_a_b"><img src="https://x.example/a_b.png"></a></td></tr>'),
+    '</table>',
+    '',
+  ].join('\n');
+
+  it('accepts an HTML block full of underscores in URLs (450 badge rows)', () => {
+    expect(() => checkLimits(badgeTable)).not.toThrow();
+    expect(processRoadmap(badgeTable, { path: 'badges.md' }).roadmap.sections).toHaveLength(1);
+  });
+
+  it('does not count underscores in link destinations, tags and bare URLs', () => {
+    const tight = { ...DEFAULT_LIMITS, maxNesting: 2 };
+    for (const line of [
+      '- [a](https://a.example/?u_v_w_x_y_z) - x',
+      '- <a href="https://e.example/?utm_source=a_b_c_d_e">A</a> - x',
+      '- see https://e.example/a_b_c_d_e_f and <https://e.example/x_y_z_w>',
+    ]) {
+      expect(() => checkLimits(doc(line), tight), line).not.toThrow();
+    }
+    // The shared lists pass at a tight limit where only their URLs and HTML have underscores.
+    const nodejs = sharedCorpus().find((c) => c.name === 'awesome-nodejs.md');
+    if (nodejs) expect(() => checkLimits(nodejs.text, { ...DEFAULT_LIMITS, maxNesting: 20 })).not.toThrow();
+  });
+
+  it('still counts asterisks and tildes everywhere, so no malformed tag hides the slow shapes', () => {
+    expect(refusal(doc(`<a ${'*_'.repeat(5000)}>`)).message).toMatch(/emphasis delimiters/u);
+    expect(refusal(doc(`[x](${'*_'.repeat(5000)}`)).message).toMatch(/emphasis delimiters/u);
+    // A tag followed by text on its line is not an HTML block: its line is inline content.
+    expect(refusal(`# T\n\n<x> ${'*_'.repeat(5000)}\n`).message).toMatch(/emphasis delimiters/u);
+  });
+});
