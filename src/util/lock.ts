@@ -123,19 +123,21 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   const nonce = randomBytes(8).toString('hex');
   const holder: LockHolder = { pid: process.pid, host: hostname(), nonce, since: new Date().toISOString(), what: options.what ?? 'another run' };
   const mine = `${path}.${process.pid}.${nonce}`;
-  await mkdir(dirname(path), { recursive: true });
-  await cleanLeftovers(path);
-  // A holder that finishes removes the lock's directory when it is empty, which it may be until
-  // this file is in it: make the directory again and retry.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await writeFile(mine, `${JSON.stringify(holder)}\n`, { flag: 'wx' });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 100) throw error;
-      await mkdir(dirname(path), { recursive: true });
+  // A holder that finishes removes the lock's directory, and its parent, when they are empty,
+  // which they may be until this file is in them: on ENOENT, make them again and retry.
+  const claim = async (flag: 'wx' | 'w'): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(mine, `${JSON.stringify(holder)}\n`, { flag });
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 100) throw error;
+      }
     }
-  }
+  };
+  await cleanLeftovers(path);
+  await claim('wx');
   const deadline = Date.now() + timeoutMs;
   let waited = false;
   let delay = 20;
@@ -148,8 +150,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') {
           // The directory was removed by a holder that just finished: make it again.
-          await mkdir(dirname(path), { recursive: true });
-          await writeFile(mine, `${JSON.stringify(holder)}\n`, { flag: 'w' });
+          await claim('w');
           continue;
         }
         if (code !== 'EEXIST') throw error;
