@@ -15,7 +15,7 @@ import type { SchemaError } from '../model/validate.js';
 import type { ProcessedDocument } from '../pipeline/process.js';
 import { ConfigError } from '../config/load.js';
 import { SettingsError } from '../lint/settings.js';
-import { InputError, internalError, readSource } from '../pipeline/read.js';
+import { InputError, internalError } from '../pipeline/read.js';
 import type { Workspace } from '../project/workspace.js';
 import { RULES } from '../rules/index.js';
 import type { CacheDeps, LintCache } from './cache.js';
@@ -108,9 +108,7 @@ export async function lintWithDeps(
 export async function checkOne(path: string, workspace: Workspace, emit: boolean): Promise<FileOutcome> {
   let loaded;
   try {
-    const config = await workspace.loader.forFile(path);
-    const source = await readSource(resolve(workspace.cwd, path), path, config.limits.maxFileSize);
-    loaded = await workspace.processText(path, source);
+    loaded = await workspace.processText(path, await workspace.read(path));
   } catch (error) {
     // A broken configuration stops the run; anything else is caught at the document's boundary.
     if (error instanceof ConfigError || error instanceof SettingsError) throw error;

@@ -342,8 +342,7 @@ export class OutputDir {
     }
     try {
       await mkdir(this.dir, { recursive: true });
-      for (const dir of new Set(names.map((n) => dirname(join(this.dir, ...n.split('/')))))) await mkdir(dir, { recursive: true });
-      await inBatches(names.values(), WRITE_BATCH, (name) => rename(join(staging, ...name.split('/')), join(this.dir, ...name.split('/'))));
+      await inBatches(names.values(), WRITE_BATCH, (name) => this.place(name));
       await this.syncTargets(names);
       await unlink(this.journal);
       await rm(staging, { recursive: true, force: true });

@@ -289,8 +289,6 @@ function startsHtmlBlock(source: string, p: number, end: number, afterBreak: boo
   return true;
 }
 
-const startsWithAt = (source: string, at: number, text: string): boolean => source.startsWith(text, at);
-
 /**
  * The next `>` or `)` at or after a position on one line, remembered, so that a line of many `<`
  * and no `>` is still read once, not once per `<`.
@@ -299,7 +297,7 @@ function nextFinder(source: string, end: number): (ch: string, from: number) => 
   const found = new Map<string, number>();
   return (ch, from) => {
     const known = found.get(ch);
-    if (known !== undefined && (known === -1 || known >= from)) return known === -1 ? -1 : known;
+    if (known !== undefined && (known === -1 || known >= from)) return known;
     const at = source.indexOf(ch, from);
     const result = at >= 0 && at < end ? at : -1;
     found.set(ch, result);
@@ -324,7 +322,7 @@ function urlOrTagEnd(source: string, k: number, end: number, nextOf: (ch: string
   if (c === 0x5d && source.charCodeAt(k + 1) === 0x28) return find(')', k + 2);
   const before = k === 0 ? SPACE : source.charCodeAt(k - 1);
   const wordStart = before === SPACE || before === TAB || before === 0x28 || before === 0x3c || before === LF || before === CR;
-  if (wordStart && (startsWithAt(source, k, 'http://') || startsWithAt(source, k, 'https://') || startsWithAt(source, k, 'www.'))) {
+  if (wordStart && (source.startsWith('http://', k) || source.startsWith('https://', k) || source.startsWith('www.', k))) {
     let e = k;
     while (e < end && source.charCodeAt(e) !== SPACE && source.charCodeAt(e) !== TAB && source.charCodeAt(e) !== 0x3c) e++;
     return e;

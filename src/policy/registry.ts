@@ -87,7 +87,6 @@ export class Registry {
   readonly #platformPrefixes: Prefix<PlatformEntry>[] = [];
   readonly #repositoryHosts = new Map<string, PlatformEntry>();
   readonly #byName = new Map<string, TechnologyEntry>();
-  #namePattern: RegExp | null = null;
   #namesByFirst: Map<string, string[]> | null = null;
 
   constructor(data: RegistryData) {
@@ -176,13 +175,7 @@ export class Registry {
       const entry = this.#byName.get(name);
       if (entry && !found.includes(entry)) found.push(entry);
     };
-    const lower = text.toLowerCase();
-    if (lower.length !== text.length) {
-      // A character whose lower case is longer ("İ"): one regular expression, case folded by the engine.
-      this.#namePattern ??= namesPattern([...this.#byName.keys()]);
-      for (const m of text.matchAll(this.#namePattern)) add(m[0].toLowerCase());
-      return found;
-    }
+    const lower = sameLengthLowerCase(text);
     // Left to right, at each word start the longest name that ends at a word end ("Spring Boot"
     // wins over "Spring"), then on after it: what one alternation of every name, longest first,
     // would find, without trying hundreds of names at every character.
@@ -273,12 +266,19 @@ function namesByFirstCharacter(names: string[]): Map<string, string[]> {
   return byFirst;
 }
 
-function namesPattern(names: string[]): RegExp {
-  const escaped = names
-    .sort((a, b) => b.length - a.length)
-    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
-  // Word edges that also work for names ending in symbols ("C++", "C#", ".NET").
-  return new RegExp(`(?<![\\p{L}\\p{N}_.#+-])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_#+-]|\\.[\\p{L}\\p{N}])`, 'giu');
+/**
+ * The text in lower case, position for position: a character whose lower case is longer ("İ",
+ * which case-insensitive matching does not equate with "i" either) stays as it is.
+ */
+function sameLengthLowerCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
 }
 
 /**

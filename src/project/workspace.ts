@@ -43,15 +43,18 @@ export class Workspace {
     return source.snapshot ? { doc, config, snapshot: source.snapshot } : { doc, config };
   }
 
+  /** Read a file (a display path) within its configuration's maxFileSize; nothing is kept. */
+  async read(path: string): Promise<SourceText> {
+    const config = await this.loader.forFile(path);
+    return readSource(resolve(this.cwd, path), path, config.limits.maxFileSize);
+  }
+
   /** Read and process a file once per run. */
   load(path: string): Promise<LoadedDocument> {
     const key = this.display(path);
     let pending = this.#docs.get(key);
     if (!pending) {
-      pending = this.loader
-        .forFile(key)
-        .then((config) => readSource(resolve(this.cwd, key), key, config.limits.maxFileSize))
-        .then((source) => this.processText(key, source));
+      pending = this.read(key).then((source) => this.processText(key, source));
       this.#docs.set(key, pending);
     }
     return pending;

@@ -30,3 +30,11 @@ describe('reporters on a very large number of findings', () => {
     if (name === 'stylish') expect(out).toContain('150000 problems (75000 errors, 75000 warnings)');
   });
 });
+
+describe('the report formats by name', () => {
+  it('loads, one by one, exactly the reporters the library lists', async () => {
+    const { REPORTER_NAMES, loadReporter } = await import('../../src/report/load.js');
+    expect([...REPORTER_NAMES]).toEqual(Object.keys(REPORTERS));
+    for (const name of REPORTER_NAMES) expect(await loadReporter(name)).toBe(REPORTERS[name]);
+  });
+});
