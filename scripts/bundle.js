@@ -5,8 +5,8 @@
 // evaluates them on first use), so `--version` and `--help` run no stage.
 //
 // The bundle is a CommonJS script so that bin/roadmap.js can compile it with V8's code cache:
-// after bundling, one lint run of content/backend-roadmap.md records the compiled code of what a
-// run uses in build/roadmap.v8cache. Compiling half a megabyte of JavaScript was the largest single
+// after bundling, one lint run of content/backend-roadmap.md (the default format, with the
+// configuration it finds) records the compiled code of what a run uses in build/roadmap.v8cache. Compiling half a megabyte of JavaScript was the largest single
 // cost of a start; with the cache V8 skips it. A cache V8 rejects (another Node version) is ignored.
 //
 // Two source patterns need care in one file:
@@ -58,6 +58,25 @@ const tableEditMap = {
   },
 };
 
+/**
+ * fdir (tinyglobby's directory walker) loads picomatch through a require of its own, made with
+ * createRequire, which esbuild cannot follow: Node then resolved and compiled a second picomatch
+ * from node_modules, outside the bundle and its code cache, whenever fdir loaded. A plain require
+ * lets esbuild bundle it (the same copy tinyglobby uses).
+ * @type {import('esbuild').Plugin}
+ */
+const fdirPicomatch = {
+  name: 'fdir-picomatch',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      const patched = text.replace(/__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/u, 'pm = require("picomatch");');
+      if (patched === text) throw new Error(`fdir-picomatch: the picomatch require in ${args.path} has changed; update scripts/bundle.js`);
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: [join(src, 'cli/run.ts')],
   outfile: join(root, 'build/roadmap.cjs'),
@@ -70,7 +89,7 @@ await build({
   // Dependencies' own import.meta.url (fdir makes a require with it): the bundle's URL.
   define: { 'import.meta.url': '__roadmapBundleUrl' },
   banner: { js: "const __roadmapBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [sourcePlaces, tableEditMap],
+  plugins: [sourcePlaces, tableEditMap, fdirPicomatch],
   // undici (the link checker's HTTP client) stays a runtime dependency: it is needed only with
   // --links, and bundled it would double the file every start reads.
   external: ['undici'],
@@ -90,7 +109,8 @@ const cache = join(root, 'build/roadmap.v8cache');
 await rm(cache, { force: true });
 const sample = join(root, 'content/backend-roadmap.md');
 if (existsSync(sample)) {
-  spawnSync(process.execPath, [join(root, 'bin/roadmap.js'), 'lint', '--no-config', '--format', 'json', sample], {
+  // The run a pre-commit hook makes: the default report format, with the configuration it finds.
+  spawnSync(process.execPath, [join(root, 'bin/roadmap.js'), 'lint', sample], {
     cwd: root,
     stdio: 'ignore',
     env: { ...process.env, ROADMAP_WRITE_CODE_CACHE: cache },

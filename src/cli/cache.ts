@@ -9,19 +9,18 @@
  * after a failure. A cache that cannot be read, is not JSON, or was written by another tool,
  * format or version is ignored with a warning and replaced.
  */
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import type { ResolvedConfig } from '../config/load.js';
 import { writeFileAtomic } from '../util/atomic.js';
+import { sha256 } from '../util/digest.js';
 import { PACKAGE } from '../version.js';
 import type { FileOutcome } from './batch.js';
 
 export const CACHE_FILE = '.roadmapcache';
 const FORMAT = 1;
 
-export const contentHash = (text: string | Buffer): string => createHash('sha256').update(text).digest('base64url');
+export const contentHash = (text: string | Buffer): string => sha256(text, 'base64url');
 
 /** The globs (and their directory) a cross-file rule read other documents with. */
 export type CacheDeps = { globs: string[]; dir: string }[];
@@ -117,7 +116,7 @@ export class LintCache {
     let digest = this.#digests.get(key);
     if (!digest) {
       digest = (async () => {
-        const found = (await glob([...dep.globs], { cwd: dep.dir, absolute: true, dot: false })).sort();
+        const found = (await (await import('tinyglobby')).glob([...dep.globs], { cwd: dep.dir, absolute: true, dot: false })).sort();
         const parts: string[] = [key];
         for (const f of found) parts.push(f, (await this.#hashFile(f)) ?? 'unreadable');
         return contentHash(parts.join('\n'));

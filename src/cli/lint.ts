@@ -20,7 +20,7 @@ import { baselinePathFor, checkedOf, linkLint, lintLoaded, lintOne, loadAll, rep
 const STDIN = '-';
 
 export async function runLint(paths: string[], options: RunOptions, loader: ConfigLoader, io: Io): Promise<number> {
-  const workspace = new Workspace(loader, io.cwd);
+  const workspace = new Workspace(loader, io.cwd, { snapshots: options.fix });
   const useStdin = paths.includes(STDIN);
   if (useStdin && (options.fix || paths.length > 1)) {
     io.stderr(`roadmap: "-" (standard input) goes alone and cannot be fixed in place; use --fix-dry-run\n`);

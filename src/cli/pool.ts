@@ -14,9 +14,10 @@
  * alone), so there the default is one thread, and `--threads 2` asks for the pool anyway.
  */
 import { availableParallelism } from 'node:os';
-import { parentPort, Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FileOutcome } from './batch.js';
 import type { RunOptions } from './shared.js';
+import { WORKER_FLAG } from './worker-flag.js';
 
 export const MIN_FILES = 24;
 export const MIN_BYTES = 256 * 1024;
@@ -64,7 +65,9 @@ async function rethrow(m: Extract<FromWorker, { type: 'failed' }>): Promise<neve
 }
 
 /** Check the files on a pool of workers; results in the order of `files`. */
-export function runOnPool(files: readonly { path: string; size: number }[], pool: PoolOptions, onDone: (path: string) => void): Promise<FileOutcome[]> {
+export async function runOnPool(files: readonly { path: string; size: number }[], pool: PoolOptions, onDone: (path: string) => void): Promise<FileOutcome[]> {
+  // Loaded here, not at the top: batch.ts imports this module on every run, and most runs are one thread.
+  const { Worker } = await import('node:worker_threads');
   const results = new Array<FileOutcome>(files.length);
   // Largest first, so no worker is left with a big file at the end while the others idle.
   const queue = files.map((f, id) => ({ ...f, id })).sort((a, b) => b.size - a.size || a.id - b.id);
@@ -85,7 +88,7 @@ export function runOnPool(files: readonly { path: string; size: number }[], pool
       if (next) w.postMessage({ id: next.id, path: next.path });
     };
     for (let n = 0; n < pool.workers; n++) {
-      const w = new Worker(pool.script, { workerData: init, argv: [], stdout: false, stderr: false });
+      const w = new Worker(pool.script, { workerData: init, argv: [WORKER_FLAG], stdout: false, stderr: false });
       workers.push(w);
       w.on('message', (m: FromWorker) => {
         if (m.type === 'ready') {
@@ -112,7 +115,7 @@ export function runOnPool(files: readonly { path: string; size: number }[], pool
 
 /** The worker's side: set up once, then check each file it is sent, one after another. */
 export async function serveAsWorker(init: WorkerInit): Promise<void> {
-  const port = parentPort!;
+  const port = (await import('node:worker_threads')).parentPort!;
   const [{ Workspace }, { checkOne }, { createLoader }] = await Promise.all([import('../project/workspace.js'), import('./batch.js'), import('./shared.js')]);
   const workspace = new Workspace(createLoader(init.options, init.cwd), init.cwd);
   let chain = Promise.resolve();

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { isMainThread, workerData } from 'node:worker_threads';
 import { main } from './main.js';
+import { WORKER_FLAG } from './worker-flag.js';
 
 const readStdin = async (): Promise<Uint8Array> => {
   const chunks: Buffer[] = [];
@@ -18,14 +18,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const startWorker = async (): Promise<void> => {
-  const { serveAsWorker } = await import('./pool.js');
-  await serveAsWorker(workerData);
-};
-
-// No top-level await: the bundle is a CommonJS script (see scripts/bundle.js).
-if (!isMainThread && (workerData as { roadmapWorker?: boolean } | null)?.roadmapWorker) void startWorker();
-else void main(process.argv.slice(2), {
+const runMain = (): void => void main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (t) => {
     if (!stdoutClosed) process.stdout.write(t);
@@ -41,3 +34,14 @@ else void main(process.argv.slice(2), {
 }).then((code) => {
   process.exitCode = code;
 });
+
+// A pool worker is started with WORKER_FLAG; only then is node:worker_threads loaded (it costs a
+// plain start a few milliseconds) to confirm it. No top-level await: the bundle is a CommonJS script
+// (see scripts/bundle.js).
+if (process.argv[2] === WORKER_FLAG) {
+  void import('node:worker_threads').then(async ({ isMainThread, workerData }) => {
+    if (isMainThread || !(workerData as { roadmapWorker?: boolean } | null)?.roadmapWorker) return runMain();
+    const { serveAsWorker } = await import('./pool.js');
+    await serveAsWorker(workerData);
+  });
+} else runMain();

@@ -4,7 +4,7 @@
  */
 import { firstInvalidUtf8 } from '../encoding/codecs.js';
 import { detectUtf16 } from '../encoding/detect.js';
-import { FileTooLargeError, NotAFileError, readFileSnapshot, type FileSnapshot } from '../util/atomic.js';
+import { FileTooLargeError, NotAFileError, readFileChecked, snapshotOf, type FileSnapshot } from '../util/atomic.js';
 import { describeIoError } from '../util/io-error.js';
 
 export { describeIoError } from '../util/io-error.js';
@@ -87,12 +87,14 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceText {
 
 /**
  * Read a file; `label` is how errors name it (defaults to the path). A FIFO, socket or device is
- * refused at once, without waiting on it; a file over `maxFileSize` bytes is refused unread.
+ * refused at once, without waiting on it; a file over `maxFileSize` bytes is refused unread. With
+ * `snapshot`, the result says what the file was when read (for a writer that must not overwrite an
+ * edit made meanwhile).
  */
-export async function readSource(path: string, label = path, maxFileSize = Infinity): Promise<SourceText> {
-  let read: Awaited<ReturnType<typeof readFileSnapshot>>;
+export async function readSource(path: string, label = path, maxFileSize = Infinity, snapshot = false): Promise<SourceText> {
+  let read: ReturnType<typeof readFileChecked>;
   try {
-    read = await readFileSnapshot(path, maxFileSize);
+    read = readFileChecked(path, maxFileSize);
   } catch (error) {
     if (error instanceof NotAFileError) throw new InputError(label, `is a ${error.kind}, not a file`, EXIT_FAILURE, undefined, 'not-a-file');
     if (error instanceof FileTooLargeError) {
@@ -101,5 +103,6 @@ export async function readSource(path: string, label = path, maxFileSize = Infin
     }
     throw new InputError(label, describeIoError(error), EXIT_FAILURE, undefined, 'unreadable');
   }
-  return { ...decodeSource(label, read.bytes), snapshot: read.snapshot };
+  const source = decodeSource(label, read.bytes);
+  return snapshot ? { ...source, snapshot: snapshotOf(read.info, read.bytes) } : source;
 }

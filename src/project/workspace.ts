@@ -3,7 +3,6 @@
  * shared with rules that look across files.
  */
 import { relative, resolve, sep } from 'node:path';
-import { glob } from 'tinyglobby';
 import type { ConfigLoader, ResolvedConfig } from '../config/load.js';
 import { processSource, type ProcessedDocument } from '../pipeline/process.js';
 import { InputError, readSource, type SourceText } from '../pipeline/read.js';
@@ -19,10 +18,16 @@ export interface LoadedDocument {
 export class Workspace {
   readonly #docs = new Map<string, Promise<LoadedDocument>>();
 
+  /** Whether reads record each file's snapshot (size, times, digest): only a run that writes fixes needs them. */
+  readonly #snapshots: boolean;
+
   constructor(
     readonly loader: ConfigLoader,
     readonly cwd: string,
-  ) {}
+    options: { snapshots?: boolean } = {},
+  ) {
+    this.#snapshots = options.snapshots === true;
+  }
 
   /** The path as reports show it: relative to the working directory, forward slashes. */
   display(path: string): string {
@@ -46,7 +51,7 @@ export class Workspace {
   /** Read a file (a display path) within its configuration's maxFileSize; nothing is kept. */
   async read(path: string): Promise<SourceText> {
     const config = await this.loader.forFile(path);
-    return readSource(resolve(this.cwd, path), path, config.limits.maxFileSize);
+    return readSource(resolve(this.cwd, path), path, config.limits.maxFileSize, this.#snapshots);
   }
 
   /** Read and process a file once per run. */
@@ -62,7 +67,7 @@ export class Workspace {
 
   /** Documents matched by globs relative to a configuration's directory; unreadable ones are skipped. */
   others = async (globs: readonly string[], config: ResolvedConfig): Promise<ProcessedDocument[]> => {
-    const files = await glob([...globs], { cwd: config.dir, absolute: true, dot: false });
+    const files = await (await import('tinyglobby')).glob([...globs], { cwd: config.dir, absolute: true, dot: false });
     const docs: ProcessedDocument[] = [];
     for (const f of files.sort()) {
       try {

@@ -10,10 +10,10 @@
  * them). Temporary files a killed run left behind are removed by the next write in that directory,
  * whichever file it is for.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { access, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { randomHex, sha256 } from './digest.js';
 import { asWriteError, FileWriteError } from './io-error.js';
 import { processAlive } from './lock.js';
 
@@ -60,8 +60,6 @@ export class NotAFileError extends Error {
   }
 }
 
-export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
 export function snapshotOf(info: Stats, bytes: Uint8Array): FileSnapshot {
   return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, dev: info.dev, sha256: sha256(bytes) };
 }
@@ -76,6 +74,15 @@ export function snapshotOf(info: Stats, bytes: Uint8Array): FileSnapshot {
  * for a tenth of a many-file run.
  */
 export async function readFileSnapshot(path: string, maxBytes = Infinity): Promise<{ bytes: Buffer; snapshot: FileSnapshot }> {
+  const { bytes, info } = readFileChecked(path, maxBytes);
+  return { bytes, snapshot: snapshotOf(info, bytes) };
+}
+
+/**
+ * Read a regular file as readFileSnapshot does, with its status but no digest: for a reader that
+ * will not write the file back (hashing loads node:crypto, a cost every start would pay).
+ */
+export function readFileChecked(path: string, maxBytes = Infinity): { bytes: Buffer; info: Stats } {
   const before = statSync(path);
   const kind = specialKind(before);
   if (kind) throw new NotAFileError(path, kind);
@@ -85,8 +92,7 @@ export async function readFileSnapshot(path: string, maxBytes = Infinity): Promi
     const again = specialKind(info);
     if (again) throw new NotAFileError(path, again);
     if (info.size > maxBytes) throw new FileTooLargeError(path, info.size, maxBytes);
-    const bytes = readFileSync(fd);
-    return { bytes, snapshot: snapshotOf(info, bytes) };
+    return { bytes: readFileSync(fd), info };
   } finally {
     closeSync(fd);
   }
@@ -196,7 +202,7 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
     cleaned.add(dir);
     await cleanTempFiles(dir);
   }
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomHex(4)}${TEMP_SUFFIX}`);
   let handle;
   try {
     handle = await open(tmp, 'wx', info ? 0o600 : 0o666);

@@ -9,10 +9,10 @@
  * host, or a live process, is waited for until the timeout; then the run fails with a message
  * naming the holder and the lock file.
  */
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { link, mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { randomHex } from './digest.js';
 
 export interface LockHolder {
   pid: number;
@@ -120,7 +120,7 @@ async function cleanLeftovers(path: string): Promise<void> {
 
 export async function acquireLock(path: string, options: LockOptions = {}): Promise<Lock> {
   const timeoutMs = options.timeoutMs ?? lockTimeoutFromEnv();
-  const nonce = randomBytes(8).toString('hex');
+  const nonce = randomHex(8);
   const holder: LockHolder = { pid: process.pid, host: hostname(), nonce, since: new Date().toISOString(), what: options.what ?? 'another run' };
   const mine = `${path}.${process.pid}.${nonce}`;
   // A holder that finishes removes the lock's directory, and its parent, when they are empty,
@@ -187,7 +187,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
 }
 
 async function breakStale(path: string, stale: LockHolder): Promise<void> {
-  const aside = `${path}.${process.pid}.${randomBytes(8).toString('hex')}.stale`;
+  const aside = `${path}.${process.pid}.${randomHex(8)}.stale`;
   try {
     await rename(path, aside);
   } catch (error) {

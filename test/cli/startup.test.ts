@@ -31,12 +31,12 @@ describe('start-up', () => {
     for (const flag of ['--version', '--help']) {
       const { modules, stdout } = loadedModules([flag]);
       expect(stdout.length).toBeGreaterThan(0);
-      expect(modules).toEqual(['cli/run.js', 'cli/main.js', 'version.js']);
+      expect(modules.sort()).toEqual(['cli/main.js', 'cli/run.js', 'cli/worker-flag.js', 'version.js']);
     }
   });
 
   it('a usage error loads no stage either', () => {
-    expect(loadedModules(['frobnicate']).modules).toEqual(['cli/run.js', 'cli/main.js', 'version.js']);
+    expect(loadedModules(['frobnicate']).modules.sort()).toEqual(['cli/main.js', 'cli/run.js', 'cli/worker-flag.js', 'version.js']);
   });
 
   it('lint loads the stages it needs (parse, rules, report)', () => {
@@ -47,6 +47,24 @@ describe('start-up', () => {
     for (const m of ['report/sarif.js', 'report/stylish.js', 'report/json.js', 'report/github.js']) expect(modules).not.toContain(m);
     // Outputs and the link checker belong to other commands and flags.
     for (const m of ['emit/csv.js', 'emit/markdown.js', 'links/index.js']) expect(modules).not.toContain(m);
+  });
+
+  it('a lint of one file loads no Node module it does not use: no worker threads, no hashing, no second picomatch', () => {
+    // The bundled command, observed through Node's own list of the built-in modules it loaded and
+    // the CommonJS files it compiled outside the bundle.
+    const dir = tempDir();
+    const probe = join(dir, 'probe.cjs');
+    writeFileSync(
+      probe,
+      `const M = require('node:module');\nconst files = [];\nconst compile = M.prototype._compile;\nM.prototype._compile = function (c, f) { files.push(f); return compile.apply(this, arguments); };\nprocess.on('exit', () => require('node:fs').writeSync(2, 'PROBE ' + JSON.stringify({ builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)), files }) + '\\n'));\n`,
+    );
+    const r = spawnSync(process.execPath, ['--require', probe, join(ROOT, 'bin/roadmap.js'), 'lint', 'content/backend-roadmap.md'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    const line = r.stderr.split('\n').find((l) => l.startsWith('PROBE '));
+    const { builtins, files } = JSON.parse(line!.slice('PROBE '.length)) as { builtins: string[]; files: string[] };
+    for (const m of ['worker_threads', 'crypto', 'child_process', 'dns', 'zlib']) expect(builtins).not.toContain(m);
+    // Only the command and the bundle are compiled: every dependency it uses is inside the bundle.
+    expect(files.map((f) => f.slice(ROOT.length + 1).split('\\').join('/')).filter((f) => f !== 'bin/roadmap.js')).toEqual([]);
   });
 
   it('ships one bundled file with a code cache this Node accepts', () => {
