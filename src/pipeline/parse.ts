@@ -35,10 +35,14 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import './micromark-fix.js';
 import './table-fix.js';
+import { skipIdleAutolinkTransform } from './autolink-transform.js';
 import { checkLimits, DEFAULT_LIMITS, type Limits } from './limits.js';
 
 /** CommonMark, GitHub's extensions (tables, autolink literals, strikethrough, footnotes…) and YAML or TOML front matter. */
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+
+/** Places where the literal-autolink transform was guarded (see autolink-transform.ts): 1. */
+export const autolinkGuards = skipIdleAutolinkTransform(parser);
 
 /** Pieces smaller than this are not worth cutting out. */
 const MIN_PIECE = 16 * 1024;

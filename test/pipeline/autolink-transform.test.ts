@@ -1,0 +1,90 @@
+/**
+ * The literal-autolink transform, skipped where it cannot change anything
+ * (src/pipeline/autolink-transform.ts): the parser's trees stay those of the stock processor, on
+ * real documents and on generated text full of near-misses.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { autolinkTransform, guardedAutolinkTransform, mayHoldAutolinkLiteral } from '../../src/pipeline/autolink-transform.js';
+import { autolinkGuards, parseWhole } from '../../src/pipeline/parse.js';
+import { ROADMAP, ROOT, sharedCorpus } from '../helpers.js';
+
+/** The processor as remark-gfm configures it, without the guard. */
+const stock = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const stockParse = (text: string): Root => stock.parse(text);
+
+/** README.md of the installed packages (real Markdown nobody here wrote): every other one, in a fixed order. */
+function packageReadmes(): { name: string; text: string }[] {
+  const dir = join(ROOT, 'node_modules');
+  const out: { name: string; text: string }[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const pkgs = entry.startsWith('@') ? readdirSync(join(dir, entry)).sort().map((p) => join(entry, p)) : [entry];
+    for (const pkg of pkgs) {
+      for (const name of ['README.md', 'readme.md', 'Readme.md']) {
+        const path = join(dir, pkg, name);
+        try {
+          if (statSync(path).isFile()) {
+            out.push({ name: pkg, text: readFileSync(path, 'utf8') });
+            break;
+          }
+        } catch {
+          // no readme under this name
+        }
+      }
+    }
+  }
+  return out.filter((_, i) => i % 2 === 0);
+}
+
+describe('the literal-autolink transform, guarded', () => {
+  it('is guarded in the parser, once', () => {
+    expect(autolinkTransform).toBeTypeOf('function');
+    expect(autolinkGuards).toBe(1);
+    const extensions = (stock.data('fromMarkdownExtensions') ?? []).flat(Infinity) as { transforms?: unknown[] }[];
+    // The stock processor still has the package's own transform: the guard changed only ours.
+    expect(extensions.some((e) => e.transforms?.includes(autolinkTransform))).toBe(true);
+    expect(extensions.some((e) => e.transforms?.includes(guardedAutolinkTransform))).toBe(false);
+  });
+
+  it('skips the roadmap, whose links are all link targets', () => {
+    expect(mayHoldAutolinkLiteral(stockParse(readFileSync(ROADMAP, 'utf8')))).toBe(false);
+  });
+
+  it('gives the stock trees on the roadmap, the shared lists and half the installed packages' READMEs', () => {
+    const docs = [{ name: 'backend-roadmap.md', text: readFileSync(ROADMAP, 'utf8') }, ...sharedCorpus(), ...packageReadmes()];
+    expect(docs.length).toBeGreaterThan(100);
+    let skipped = 0;
+    for (const doc of docs) {
+      const ours = parseWhole(doc.text);
+      expect(ours, doc.name).toEqual(stockParse(doc.text));
+      if (!mayHoldAutolinkLiteral(ours)) skipped++;
+    }
+    // The shortcut is taken on real documents, and not on all of them.
+    expect(skipped).toBeGreaterThan(0);
+    expect(skipped).toBeLessThan(docs.length);
+  });
+
+  it('gives the stock trees on generated text full of near-misses: www, http, @, mailto:, xmpp: in every case and place', () => {
+    const piece = fc.constantFrom(
+      'www.example.com', 'WWW.Example.org', 'wwwexample', 'ww.w', 'http://a.b', 'HTTPS://x.y/z?q=1', 'http:/a', 'https//b',
+      'a@b.co', 'A.B+c@d-e.f', '@b.co', 'a@b', 'mailto:x@y.z', 'MAILTO:x@y.z', 'xmpp:u@h.io/r', 'xmpp:u@h',
+      ' ', '\n', '\n\n', '*', '_', '`', '[', ']', '(', ')', '<', '>', '.', ',', ':', ';', '!', '?', '~', '|', '-',
+      '[l](https://t.example)', '[r][d]', '\n\n[d]: https://d.example\n', '<https://a.example>', '# ', '> ', '- ', '1. ',
+      'é', 'ß', '世', '😀', 'word', 'Www', 'hTtP', '&amp;', '&#64;', '\\@', 'x', '1',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(parseWhole(text)).toEqual(stockParse(text));
+      }),
+      { numRuns: 3000, seed: 20261124 },
+    );
+  });
+});
