@@ -57,7 +57,7 @@ describe('the literal-autolink transform, guarded', () => {
     expect(mayHoldAutolinkLiteral(stockParse(readFileSync(ROADMAP, 'utf8')))).toBe(false);
   });
 
-  it('gives the stock trees on the roadmap, the shared lists and half the installed packages' READMEs', () => {
+  it('gives the stock trees on the roadmap, the shared lists and half the READMEs of the installed packages', () => {
     const docs = [{ name: 'backend-roadmap.md', text: readFileSync(ROADMAP, 'utf8') }, ...sharedCorpus(), ...packageReadmes()];
     expect(docs.length).toBeGreaterThan(100);
     let skipped = 0;
