@@ -200,6 +200,7 @@ export function goals(results) {
   const get = (corpus, tool) => results.find((r) => r.corpus === corpus)?.tools[tool];
   const out = [];
   const add = (what, corpus, a, b, field, limit) => {
+    if (!results.some((r) => r.corpus === corpus)) return;
     const x = get(corpus, a)?.[field];
     const y = get(corpus, b)?.[field];
     const value = ratio(x, y);
@@ -224,7 +225,7 @@ const fmtMiB = (s) => `${s.median.toFixed(0)} MiB (${s.min.toFixed(0)}–${s.max
 /** The Markdown summary of a run. */
 export function summary(run) {
   const lines = [];
-  lines.push(`Measured ${run.date} with \`npm run bench${run.quick ? ' -- --quick' : ''}\` on ${run.machine}, Node ${run.node}. ` +
+  lines.push(`Measured ${run.date} with \`npm run bench${run.quick || run.corpus ? ' --' : ''}${run.quick ? ' --quick' : ''}${run.corpus ? ` --only compare --corpus ${run.corpus}` : ''}\` on ${run.machine}, Node ${run.node}. ` +
     'Medians of whole-process runs, with the range in brackets; every tool takes its turn in each round. ' +
     '"ours ÷" is `roadmap lint`\'s median divided by the row\'s.');
   for (const r of run.comparison) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [--only engine|compare] [--rounds n] [--compare-threads]
+// npm run bench [-- --quick] [--only engine|compare] [--corpus name] [--rounds n] [--compare-threads]
 //
 // 1. the repair engine and the pipeline in process (bench/engine.js), and any other bench/*.bench.js
 //    module (each exports `run({ root, quick, log })` and returns its figures);
@@ -27,6 +27,10 @@ const only = onlyAt >= 0 ? args[onlyAt + 1] : null;
 const roundsAt = args.indexOf('--rounds');
 const bigRounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : undefined;
 const compareThreads = args.includes('--compare-threads');
+// --corpus <name>: compare on that corpus only (packages, lists, large, roadmap); its results are
+// written under their own name and leave the README alone.
+const corpusAt = args.indexOf('--corpus');
+const onlyCorpus = corpusAt >= 0 ? args[corpusAt + 1] : null;
 const log = (line) => process.stderr.write(`${line}\n`);
 
 if (spawnSync('/usr/bin/time', ['-V'], { stdio: 'ignore' }).error) {
@@ -38,6 +42,7 @@ const date = new Date().toISOString().slice(0, 10);
 const run = {
   date,
   quick,
+  ...(onlyCorpus ? { corpus: onlyCorpus } : {}),
   node: process.version,
   machine: `${process.arch}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
 };
@@ -54,10 +59,16 @@ if (only === null || only === 'engine') {
 
 if (only === null || only === 'compare') {
   log('corpora:');
-  const { base, corpora } = prepareCorpora({ root, quick, log: (l) => log(`  ${l}`) });
+  const prepared = prepareCorpora({ root, quick, log: (l) => log(`  ${l}`) });
+  const { base } = prepared;
+  const corpora = prepared.corpora.filter((c) => onlyCorpus === null || c.name === onlyCorpus);
+  if (corpora.length === 0) {
+    log(`bench: no corpus is named "${onlyCorpus}" (${prepared.corpora.map((c) => c.name).join(', ')})`);
+    process.exit(2);
+  }
   for (const c of corpora) log(`  ${describe(c)}`);
   const pkgs = corpora.find((c) => c.name === 'packages');
-  if (!quick && (pkgs.files.length < 3000 || pkgs.bytes < 20e6)) log('  warning: the packages corpus is under 3,000 files or 20 MB');
+  if (pkgs && !quick && (pkgs.files.length < 3000 || pkgs.bytes < 20e6)) log('  warning: the packages corpus is under 3,000 files or 20 MB');
   log('comparison (tools take turns in each round):');
   run.corpora = corpora.map((c) => ({ name: c.name, files: c.files.length, bytes: c.bytes, note: c.note }));
   run.comparison = compare({ root, corpora, scratch: join(base, 'scratch'), quick, log, bigRounds, compareThreads });
@@ -66,13 +77,13 @@ if (only === null || only === 'compare') {
 
 const dir = join(root, 'bench/results');
 mkdirSync(dir, { recursive: true });
-const name = quick ? `${date}-quick` : date;
+const name = [date, quick ? 'quick' : null, onlyCorpus].filter(Boolean).join('-');
 writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(run, null, 2)}\n`);
 if (run.comparison) {
   const md = summary(run);
   writeFileSync(join(dir, `${name}.md`), `# Benchmark ${name}\n\n${md}`);
   process.stdout.write(md);
-  if (!quick) {
+  if (!quick && onlyCorpus === null) {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const start = '<!-- benchmarks:start -->';
     const end = '<!-- benchmarks:end -->';

@@ -7,6 +7,7 @@
 import { getDomain, getPublicSuffix } from 'tldts';
 import defaultData from './official-sources.json' with { type: 'json' };
 import { validate } from '../generated/validate-registry.js';
+import { isLetterOrDigit } from '../util/chars.js';
 import { formatAjvErrors, type SchemaError } from '../util/schema-errors.js';
 import type { ResourceKind } from '../model/types.js';
 
@@ -182,7 +183,7 @@ export class Registry {
     this.#namesByFirst ??= namesByFirstCharacter([...this.#byName.keys()]);
     for (let i = 0; i < lower.length; ) {
       const names = this.#namesByFirst.get(lower[i]!);
-      if (names && !NAME_CHARACTER_BEFORE.test(codePointBefore(text, i))) {
+      if (names && !nameCharacterBefore(codePointBefore(text, i))) {
         const name = names.find((n) => lower.startsWith(n, i) && endsName(text, i + n.length));
         if (name) {
           add(name);
@@ -238,10 +239,9 @@ export function ancestorsOf(host: string): string[] {
 }
 
 /** Characters that may not come right before a name: it would be inside a longer word ("C" in "ObjC"). */
-const NAME_CHARACTER_BEFORE = /^[\p{L}\p{N}_.#+-]$/u;
+const nameCharacterBefore = (ch: string): boolean => ch !== '' && (isLetterOrDigit(ch) || (ch.length === 1 && '_.#+-'.includes(ch)));
 /** Characters that may not come right after one; a "." may, unless a letter or digit follows it. */
-const NAME_CHARACTER_AFTER = /^[\p{L}\p{N}_#+-]$/u;
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const nameCharacterAfter = (ch: string): boolean => ch !== '' && (isLetterOrDigit(ch) || (ch.length === 1 && '_#+-'.includes(ch)));
 
 /** The code point that ends just before `i` ("" at the start). */
 function codePointBefore(text: string, i: number): string {
@@ -255,8 +255,8 @@ const codePointAt = (text: string, i: number): string => (i < text.length ? Stri
 /** Does a name that ends at `end` end at a word's end? */
 function endsName(text: string, end: number): boolean {
   const next = codePointAt(text, end);
-  if (NAME_CHARACTER_AFTER.test(next)) return false;
-  return !(next === '.' && LETTER_OR_DIGIT.test(codePointAt(text, end + 1)));
+  if (nameCharacterAfter(next)) return false;
+  return !(next === '.' && isLetterOrDigit(codePointAt(text, end + 1)));
 }
 
 /** Lower-case names by their first UTF-16 unit, longest first. */
