@@ -2,6 +2,7 @@
 // The command line, bundled into one CommonJS file by scripts/bundle.js (npm run build) and
 // compiled here with the V8 code cache made at build time, when this Node accepts it.
 // CommonJS itself (bin/package.json says so): Node starts a CommonJS entry sooner than a module.
+// The bundle is ASCII (scripts/bundle.js makes sure), so it is read as latin1: no decoding.
 'use strict';
 const { readFileSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
@@ -16,7 +17,7 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(filename, 'utf8').replace(/^#!.*/u, '')}\n})`, {
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(filename, 'latin1').replace(/^#!.*/u, '')}\n})`, {
   filename,
   ...(cachedData ? { cachedData } : {}),
 });

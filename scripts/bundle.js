@@ -17,7 +17,7 @@
 //   local require is dropped so esbuild bundles the helpers.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -103,6 +103,18 @@ await build({
     await writeFile(join(root, 'build/roadmap.meta.json'), JSON.stringify(result.metafile));
   }
 });
+
+// ASCII only, so that bin/roadmap.js can read the bundle as latin1, a copy with no decoding
+// (UTF-8 decoding of the file was a millisecond of every start). esbuild escapes strings and
+// templates itself but leaves characters in regular expression literals ("–—" in separator
+// classes); a \u escape means the same there, with or without the u flag.
+{
+  const out = join(root, 'build/roadmap.cjs');
+  const text = await readFile(out, 'utf8');
+  if (/String\.raw/u.test(text) && /[^\x00-\x7f]/u.test(text)) throw new Error('bundle: String.raw and non-ASCII text in one bundle; escaping could change a raw string');
+  const ascii = text.replace(/[^\x00-\x7f]/gu, (ch) => [...ch].map((c) => c.charCodeAt(0)).map((u) => `\\u${u.toString(16).padStart(4, '0')}`).join(''));
+  await writeFile(out, ascii);
+}
 
 // The code cache: written by bin/roadmap.js at the end of a run when ROADMAP_WRITE_CODE_CACHE is set.
 const cache = join(root, 'build/roadmap.v8cache');

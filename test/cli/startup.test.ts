@@ -76,6 +76,8 @@ describe('start-up', () => {
     // The command itself is CommonJS, which Node starts sooner than a module.
     expect(JSON.parse(readFileSync(join(ROOT, 'bin/package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
     const source = readFileSync(bundle, 'utf8').replace(/^#!.*/u, '');
+    // ASCII, as the command reads it (latin1).
+    expect(/[^\x00-\x7f]/u.test(source)).toBe(false);
     const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
       filename: bundle,
       cachedData: readFileSync(cache),
