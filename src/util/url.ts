@@ -57,7 +57,8 @@ export function normalizeUrl(url: string, options: NormalizeOptions = {}): strin
   if (CASE_INSENSITIVE_REPOSITORIES.has(host)) path = path.replace(/^(\/[^/]+){1,2}/u, (ownerRepo) => ownerRepo.toLowerCase());
   if (path.length > 1) path = path.replace(/(?<!\/)\/+$/u, '');
   if (path === '/') path = '';
-  const params = [...u.searchParams].filter(([name]) => !isTrackingParam(name));
+  // Most links have no query: the parameter list (an object of its own per URL) is made only for those that do.
+  const params = u.search === '' ? [] : [...u.searchParams].filter(([name]) => !isTrackingParam(name));
   const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : '';
   const fragment = options.ignoreFragment || u.hash === '#' ? '' : u.hash;
   return `https://${host}${port}${path}${query}${fragment}`;

@@ -37,6 +37,13 @@ describe('URL helpers for the link rules', () => {
     expect(safeDecode('100%')).toBeNull();
   });
 
+  it('keeps content parameters, drops tracking ones, and reads an empty query as none', () => {
+    expect(normalizeUrl('https://example.com/a?')).toBe('https://example.com/a');
+    expect(normalizeUrl('https://example.com/a?utm_source=x')).toBe('https://example.com/a');
+    expect(normalizeUrl('https://example.com/a?v=2&utm_medium=y')).toBe('https://example.com/a?v=2');
+    expect(normalizeUrl('https://example.com/a?v=2')).not.toBe(normalizeUrl('https://example.com/a?v=3'));
+  });
+
   it('compares GitHub and GitLab owner/repository without case, and nothing else', () => {
     expect(normalizeUrl('https://github.com/Encode/HTTPX')).toBe(normalizeUrl('https://github.com/encode/httpx'));
     expect(normalizeUrl('https://gitlab.com/GitLab-org/GitLab')).toBe(normalizeUrl('https://gitlab.com/gitlab-org/gitlab'));
