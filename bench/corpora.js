@@ -64,6 +64,9 @@ const flatName = (rel) => rel.replace(/^node_modules\//u, '').replace(/\/node_mo
  * Lay out the corpora. `quick` takes a small part of each, for development.
  * @returns {{ base: string, corpora: { name: string, cwd: string, files: string[], bytes: number, args: string[], config: boolean, note: string }[] }}
  */
+/** The corpora prepareCorpora makes, in its order (`npm run bench -- --corpus <name>`). */
+export const CORPUS_NAMES = ['packages', 'lists', 'large', 'roadmap'];
+
 export function prepareCorpora({ root, quick = false, log = () => undefined }) {
   const base = join(tmpdir(), 'roadmap-bench');
   mkdirSync(base, { recursive: true });

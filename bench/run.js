@@ -14,7 +14,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compare, goals, summary } from './compare.js';
-import { describe, prepareCorpora } from './corpora.js';
+import { CORPUS_NAMES, describe, prepareCorpora } from './corpora.js';
 import { runEngine } from './engine.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,8 +30,12 @@ const compareThreads = args.includes('--compare-threads');
 // --corpus <name>: compare on that corpus only (packages, lists, large, roadmap); its results are
 // written under their own name and leave the README alone.
 const corpusAt = args.indexOf('--corpus');
-const onlyCorpus = corpusAt >= 0 ? args[corpusAt + 1] : null;
+const onlyCorpus = corpusAt >= 0 ? (args[corpusAt + 1] ?? '') : null;
 const log = (line) => process.stderr.write(`${line}\n`);
+if (onlyCorpus !== null && (!CORPUS_NAMES.includes(onlyCorpus) || only === 'engine')) {
+  log(only === 'engine' ? 'bench: --corpus goes with the comparison, not --only engine' : `bench: --corpus takes one of ${CORPUS_NAMES.join(', ')}${onlyCorpus ? `, not "${onlyCorpus}"` : ''}`);
+  process.exit(2);
+}
 
 if (spawnSync('/usr/bin/time', ['-V'], { stdio: 'ignore' }).error) {
   log('bench: /usr/bin/time is missing; install Debian\'s "time" package (apt-get install time)');
@@ -62,10 +66,7 @@ if (only === null || only === 'compare') {
   const prepared = prepareCorpora({ root, quick, log: (l) => log(`  ${l}`) });
   const { base } = prepared;
   const corpora = prepared.corpora.filter((c) => onlyCorpus === null || c.name === onlyCorpus);
-  if (corpora.length === 0) {
-    log(`bench: no corpus is named "${onlyCorpus}" (${prepared.corpora.map((c) => c.name).join(', ')})`);
-    process.exit(2);
-  }
+  if (prepared.corpora.map((c) => c.name).join() !== CORPUS_NAMES.join()) throw new Error('bench: CORPUS_NAMES in bench/corpora.js no longer names the corpora it prepares');
   for (const c of corpora) log(`  ${describe(c)}`);
   const pkgs = corpora.find((c) => c.name === 'packages');
   if (pkgs && !quick && (pkgs.files.length < 3000 || pkgs.bytes < 20e6)) log('  warning: the packages corpus is under 3,000 files or 20 MB');
