@@ -7,7 +7,9 @@ import { DESCRIPTION_LINKS_OPTION, listedLinks } from './listed-links.js';
 
 const OFFICIAL = /(?<![\p{L}\p{N}_-])official(?![\p{L}\p{N}_])/iu;
 const MENTIONS_OFFICIAL = /official/i;
+const MENTIONS_DOCS_WORD = /doc|reference|manual/i;
 const DISCLAIMS = /\b(?:not\s+(?:an?\s+)?official|unofficial|non-?official)\b/iu;
+/** Each contains a match of MENTIONS_DOCS_WORD (a test checks the shortcut against the full reading). */
 const DOCS_WORDS = new Set(['doc', 'docs', 'documentation', 'reference', 'manual']);
 /** Words that may stand between a technology's name and "Docs": "Python Official Docs", "MDN Web Docs". */
 const BETWEEN = new Set(['official', 'language', 'api', 'standard', 'library', 'user', "user's", 'online', 'web', 'reference', 'developer', 'developers']);
@@ -35,6 +37,9 @@ export function claimsToBeOfficial(title: string, registry: Registry): boolean {
     if (DISCLAIMS.test(title)) return false;
     if (OFFICIAL.test(title)) return true;
   }
+  // The rest needs a docs word at the end; a title with none of them is answered at once. Only
+  // ASCII letters lower-case to those words' letters, so an ASCII test sees every one.
+  if (!MENTIONS_DOCS_WORD.test(title)) return false;
   const words = coreWords(title);
   if (words.length < 2 || !DOCS_WORDS.has(words[words.length - 1]!.toLowerCase())) return false;
   words.pop();

@@ -120,3 +120,42 @@ describe('official-claim', () => {
     ]);
   });
 });
+
+describe('claimsToBeOfficial, with its ASCII shortcuts', () => {
+  // The function as it was before the shortcuts ("official", then a docs word, looked for in
+  // ASCII first): the shortcuts must never change an answer.
+  const OFFICIAL = /(?<![\p{L}\p{N}_-])official(?![\p{L}\p{N}_])/iu;
+  const DISCLAIMS = /\b(?:not\s+(?:an?\s+)?official|unofficial|non-?official)\b/iu;
+  const DOCS_WORDS = new Set(['doc', 'docs', 'documentation', 'reference', 'manual']);
+  const BETWEEN = new Set(['official', 'language', 'api', 'standard', 'library', 'user', "user's", 'online', 'web', 'reference', 'developer', 'developers']);
+  const VERSION = /^v?\d+(?:\.[\dx]+)*$/iu;
+  const PUNCTUATION = /^[.!:;,–—-]+$/u;
+  const registry = getDefaultRegistry();
+  const reference = (title: string): boolean => {
+    if (DISCLAIMS.test(title)) return false;
+    if (OFFICIAL.test(title)) return true;
+    const words = title.replace(/\([^()]*\)/gu, ' ').split(/[\s:–—]+/u).filter((w) => w !== '' && !PUNCTUATION.test(w));
+    while (words.length > 0 && VERSION.test(words[words.length - 1]!)) words.pop();
+    if (words.length < 2 || !DOCS_WORDS.has(words[words.length - 1]!.toLowerCase())) return false;
+    words.pop();
+    while (words.length > 0 && (BETWEEN.has(words[words.length - 1]!.toLowerCase()) || VERSION.test(words[words.length - 1]!))) words.pop();
+    for (let k = Math.min(4, words.length); k >= 1; k--) if (registry.technologyNamed(words.slice(-k).join(' ')) !== undefined) return true;
+    return false;
+  };
+
+  it('answers as before on generated titles of names, docs words, "official" and their look-alikes', async () => {
+    const fc = (await import('fast-check')).default;
+    const word = fc.constantFrom(
+      'Python', 'Node.js', 'Go', 'Rust', 'C#', 'Official', 'OFFICIAL', 'official', 'unofficial', 'not', 'an', 'Non-official', 'Offİcial',
+      'Docs', 'DOC', 'Documentation', 'documentatİon', 'Reference', 'REFERENCE', 'Manual', 'manuals', 'Language', 'API', 'Web', 'User',
+      '3.12', 'v2', '(PDF)', '(中文版)', ':', '—', '–', '-', '.', 'the', 'K', 'ſ', 'Ⅾocs', 'ｄocs', 'Guide', 'MDN',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 8 }), fc.constantFrom(' ', '  ', ': ', ' — '), (words, sep) => {
+        const title = words.join(sep);
+        expect(claimsToBeOfficial(title, registry)).toBe(reference(title));
+      }),
+      { numRuns: 5000, seed: 20261124 },
+    );
+  });
+});
