@@ -107,11 +107,9 @@ async function fixOne(l: LoadedDocument, options: RunOptions, workspace: Workspa
   }
   const target = resolve(io.cwd, doc.path);
   // Written only if the file is still what was read: never over an edit made meanwhile, never
-  // recreating a file that vanished.
-  await writeFileAtomic(target, Buffer.from((doc.bom ? '\ufeff' : '') + result.output, 'utf8'), {
-    label: doc.path,
-    ...(l.snapshot ? { expected: l.snapshot } : {}),
-  });
+  // recreating a file that vanished. A --fix run's workspace records every read's snapshot.
+  if (!l.snapshot) throw new Error(`${doc.path} was read without its snapshot, so a fix could overwrite an edit`);
+  await writeFileAtomic(target, Buffer.from((doc.bom ? '\ufeff' : '') + result.output, 'utf8'), { label: doc.path, expected: l.snapshot });
   io.stderr(`roadmap: ${doc.path}: applied ${result.fixed} fix${result.fixed === 1 ? '' : 'es'}\n`);
   return workspace.processText(doc.path, { text: result.output, bom: doc.bom });
 }
