@@ -8,6 +8,7 @@
  * the parser would build and counts those shapes, and refuses a document that goes past a limit with
  * a one-line message naming the line, before any of that work starts.
  */
+import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 
 export interface Limits {
   /**
@@ -244,12 +245,10 @@ export function checkLimits(source: string, limits: Readonly<Limits> = DEFAULT_L
   }
 }
 
-/** Block-level tag names that start an HTML block even in the middle of a paragraph (CommonMark's sixth kind). */
-const BLOCK_TAGS = new Set(
-  'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul'.split(
-    ' ',
-  ),
-);
+/** Tag names that start an HTML block even in the middle of a paragraph (CommonMark's sixth kind), as micromark has them. */
+const BLOCK_TAGS = new Set(htmlBlockNames);
+/** Tag names whose block runs to their closing tag (the first kind). */
+const RAW_TAGS = new Set(htmlRawNames);
 
 const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
@@ -271,7 +270,7 @@ function startsHtmlBlock(source: string, p: number, end: number, afterBreak: boo
   const name = source.slice(nameStart, q).toLowerCase();
   const after = source.charCodeAt(q);
   const edge = q >= end || after === SPACE || after === TAB || after === 0x3e || (after === 0x2f && source.charCodeAt(q + 1) === 0x3e);
-  if (edge && (BLOCK_TAGS.has(name) || (nameStart === p + 1 && ['script', 'pre', 'style', 'textarea'].includes(name)))) return true;
+  if (edge && (BLOCK_TAGS.has(name) || (nameStart === p + 1 && RAW_TAGS.has(name)))) return true;
   if (!afterBreak) return false;
   // A complete tag with nothing after it on the line.
   const close = source.indexOf('>', q);

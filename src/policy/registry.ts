@@ -238,10 +238,12 @@ export function ancestorsOf(host: string): string[] {
   return out;
 }
 
+/** A letter, a digit or one of `signs`: a character that continues a word (`ch` is one code point, or ""). */
+const continuesWord = (ch: string, signs: string): boolean => ch !== '' && (isLetterOrDigit(ch) || (ch.length === 1 && signs.includes(ch)));
 /** Characters that may not come right before a name: it would be inside a longer word ("C" in "ObjC"). */
-const nameCharacterBefore = (ch: string): boolean => ch !== '' && (isLetterOrDigit(ch) || (ch.length === 1 && '_.#+-'.includes(ch)));
+const nameCharacterBefore = (ch: string): boolean => continuesWord(ch, '_.#+-');
 /** Characters that may not come right after one; a "." may, unless a letter or digit follows it. */
-const nameCharacterAfter = (ch: string): boolean => ch !== '' && (isLetterOrDigit(ch) || (ch.length === 1 && '_#+-'.includes(ch)));
+const nameCharacterAfter = (ch: string): boolean => continuesWord(ch, '_#+-');
 
 /** The code point that ends just before `i` ("" at the start). */
 function codePointBefore(text: string, i: number): string {
