@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,4 +43,27 @@ export function sharedCorpus(): { name: string; text: string }[] {
     .filter((f) => f.endsWith('.md'))
     .sort()
     .map((name) => ({ name, text: readFileSync(join(SHARED_CORPUS, name), 'utf8') }));
+}
+
+/** README.md of the installed packages (real Markdown nobody here wrote), in a fixed order. */
+export function packageReadmes(): { name: string; text: string }[] {
+  const dir = join(ROOT, 'node_modules');
+  const out: { name: string; text: string }[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const pkgs = entry.startsWith('@') ? readdirSync(join(dir, entry)).sort().map((p) => join(entry, p)) : [entry];
+    for (const pkg of pkgs) {
+      for (const name of ['README.md', 'readme.md', 'Readme.md']) {
+        const path = join(dir, pkg, name);
+        try {
+          if (statSync(path).isFile()) {
+            out.push({ name: pkg, text: readFileSync(path, 'utf8') });
+            break;
+          }
+        } catch {
+          // no readme under this name
+        }
+      }
+    }
+  }
+  return out;
 }

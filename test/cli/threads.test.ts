@@ -5,25 +5,16 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { BIN, cli, ROADMAP, ROOT, tempDir } from '../helpers.js';
+import { BIN, cli, packageReadmes, ROADMAP, ROOT, tempDir } from '../helpers.js';
 
 const LISTS = join(ROOT, '../shared/corpus/lists');
 
-/** Up to `count` package READMEs whose first line is an H1 (so build accepts them), in a fixed order. */
-function packageReadmes(count: number): { name: string; text: string }[] {
-  const out: { name: string; text: string }[] = [];
-  const nm = join(ROOT, 'node_modules');
-  for (const pkg of readdirSync(nm).sort()) {
-    if (pkg.startsWith('.') || pkg.startsWith('@')) continue;
-    const f = join(nm, pkg, 'README.md');
-    if (!existsSync(f)) continue;
-    const text = readFileSync(f, 'utf8');
-    if (!/^# \S/u.test(text) || text.includes('\uFFFD')) continue;
-    out.push({ name: `${pkg}.md`, text });
-    if (out.length === count) break;
-  }
-  return out;
-}
+/** Up to `count` unscoped package READMEs whose first line is an H1 (so build accepts them), in a fixed order. */
+const h1Readmes = (count: number): { name: string; text: string }[] =>
+  packageReadmes()
+    .filter(({ name, text }) => !name.startsWith('@') && /^# \S/u.test(text) && !text.includes('\uFFFD'))
+    .slice(0, count)
+    .map(({ name, text }) => ({ name: `${name}.md`, text }));
 
 /** A tree of real documents: the roadmap twice (so files share links), package READMEs, and one shared list. */
 function corpus(withList: boolean): string {
@@ -31,7 +22,7 @@ function corpus(withList: boolean): string {
   mkdirSync(join(dir, 'docs/packages'), { recursive: true });
   cpSync(ROADMAP, join(dir, 'docs/backend-roadmap.md'));
   cpSync(ROADMAP, join(dir, 'docs/packages/backend-roadmap-copy.md'));
-  for (const { name, text } of packageReadmes(30)) writeFileSync(join(dir, 'docs/packages', name), text);
+  for (const { name, text } of h1Readmes(30)) writeFileSync(join(dir, 'docs/packages', name), text);
   if (withList && existsSync(LISTS)) cpSync(join(LISTS, 'awesome-nodejs.md'), join(dir, 'docs/awesome-nodejs.md'));
   return dir;
 }
