@@ -10,7 +10,9 @@ const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
 const filename = join(__dirname, '..', 'build', 'roadmap.cjs');
-const cacheFile = join(__dirname, '..', 'build', 'roadmap.v8cache');
+// A pool worker (src/cli/pool.ts, src/cli/worker-flag.ts) runs under V8 flags of its own, and V8
+// takes only a cache made under the same flags: workers have theirs.
+const cacheFile = join(__dirname, '..', 'build', process.argv[2] === '--roadmap-pool-worker' ? 'roadmap-worker.v8cache' : 'roadmap.v8cache');
 let cachedData;
 try {
   cachedData = readFileSync(cacheFile);

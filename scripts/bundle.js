@@ -117,13 +117,22 @@ await build({
   await writeFile(out, ascii);
 }
 
-// The code cache: written by bin/roadmap.js at the end of a run when ROADMAP_WRITE_CODE_CACHE is set.
-const cache = join(root, 'build/roadmap.v8cache');
-await rm(cache, { force: true });
+// The code caches: written by bin/roadmap.js at the end of a run when ROADMAP_WRITE_CODE_CACHE is set.
+// - roadmap.v8cache, from the run a pre-commit hook makes: the default report format, with the
+//   configuration it finds;
+// - roadmap-worker.v8cache, for pool workers: V8 takes a cache only under the flags it was made
+//   with, so it comes from the same run under the workers' flags (src/cli/pool.ts), which compiles
+//   what a worker runs (reading, parsing, the rules).
+const { WORKER_V8_FLAGS } = await import('../build/cli/pool.js');
 const sample = join(root, 'content/backend-roadmap.md');
-if (existsSync(sample)) {
-  // The run a pre-commit hook makes: the default report format, with the configuration it finds.
-  spawnSync(process.execPath, [join(root, 'bin/roadmap.js'), 'lint', sample], {
+for (const [name, flags] of [
+  ['roadmap.v8cache', []],
+  ['roadmap-worker.v8cache', WORKER_V8_FLAGS],
+]) {
+  const cache = join(root, 'build', name);
+  await rm(cache, { force: true });
+  if (!existsSync(sample)) continue;
+  spawnSync(process.execPath, [...flags, join(root, 'bin/roadmap.js'), 'lint', sample], {
     cwd: root,
     stdio: 'ignore',
     env: { ...process.env, ROADMAP_WRITE_CODE_CACHE: cache },

@@ -183,7 +183,7 @@ export async function checkFiles(files: readonly string[], ctx: CheckContext): P
     let done = 0;
     const results = await runOnPool(
       todo.map((i) => ({ path: jobs[i]!.path, size: jobs[i]!.size })),
-      { workers, script: io.workerScript!, cwd: io.cwd, options: ctx.options, emit: ctx.emit },
+      { workers, script: io.workerScript!, cwd: io.cwd, env: io.env, options: ctx.options, emit: ctx.emit },
       (path) => tick(done++, path),
     );
     for (const [k, i] of todo.entries()) outcomes[i] = results[k];

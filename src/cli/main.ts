@@ -48,8 +48,8 @@ Options:
   --cache               lint, build: skip files unchanged since the last run
                         (and their configuration); keeps .roadmapcache
   --cache-location <p>  the cache file (implies --cache)
-  --threads <n>         threads that check files (default: one per core when
-                        there are many files)
+  --threads <n>         worker processes that check files (default: one per
+                        core when there are many files; 1: none)
   --max-nesting <n>     refuse documents nested deeper (default 1000)
   --max-file-size <n>   refuse documents larger, in bytes (default 33554432)
   --max-findings <n>    report at most n findings per document, then one that

@@ -1,43 +1,59 @@
 /**
- * A pool of worker threads for runs over many files: one worker per core the process may use
- * (os.availableParallelism()) but one, each with its own configuration loader and workspace, each file
- * handed to whichever worker is free, largest files first. Every worker returns plain results
- * (findings, schema errors, emitted outputs); the caller puts them back in the files' order.
+ * A pool of worker processes for runs over many files: one per core the machine gives this process
+ * (os.availableParallelism()), each with its own configuration loader and workspace, each file
+ * handed to whichever worker is free. Every worker returns plain results (findings, schema errors,
+ * emitted outputs); the caller puts them back in the files' order. The main process only hands
+ * out files and collects results.
  *
- * Below MIN_FILES files or MIN_BYTES bytes a run stays in one thread: starting a worker (loading
- * the bundle, the registry, the parser) costs about as much as checking a few dozen small files,
- * which is what these thresholds were measured from (npm run bench: packages and lists corpora).
+ * Workers are processes (child_process.fork of the same command), not threads, for the V8 flags
+ * they start with (WORKER_V8_FLAGS), which apply to a whole process:
+ * - `--single-threaded-gc`: the garbage collector works on the worker's own thread. By default a
+ *   lone lint keeps about one and a half cores busy (V8's helper threads collect and compile
+ *   beside it), so two workers with helpers fought over two cores: each took 1.6 times as long as
+ *   alone, and two worker threads got through the package documents of `npm run bench` no faster
+ *   than one thread. Without the collector's helpers, two workers run side by side each about as
+ *   fast as one alone. The optimizing compiler keeps its thread: without it a short run is half
+ *   as fast again.
+ * - `--max-semi-space-size=64`: the parser's events live until a document is compiled, so with
+ *   the default young generation (16 MB semi-spaces) they are copied by several scavenges each.
+ *   64 MB took a sixth off the CPU time of a parse.
  *
- * One core is left to the main thread and to V8's own threads (garbage collection, compilation):
- * on a machine reporting two cores, two busy workers got through 3,153 package documents 10%
- * slower than one thread (two single-threaded runs side by side each took 1.6 times as long as one
- * alone), so there the default is one thread, and `--threads 2` asks for the pool anyway.
+ * Below MIN_FILES files or MIN_BYTES bytes a run stays in this process. Each worker starts Node and
+ * compiles the hot code of the parser for itself, with both workers' compilers competing for the
+ * same two cores: on two cores one process took 1.6 s over the first megabyte of the package
+ * documents and two workers 2.0 s, 2.9 s against 2.9 s over two megabytes, 4.0 s against 3.8 s
+ * over three, and 19.5 s against 14.3 s over the whole 20 MB.
  */
+import type { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import type { FileOutcome } from './batch.js';
 import type { RunOptions } from './shared.js';
 import { WORKER_FLAG } from './worker-flag.js';
 
 export const MIN_FILES = 24;
-export const MIN_BYTES = 256 * 1024;
+export const MIN_BYTES = 2.5 * 1024 * 1024;
+/** Files this big go to the workers first (see runOnPool). */
+export const BIG_FILE = 1024 * 1024;
 
-/** How many threads to use: 1 means this thread only. `threads` is --threads when given. */
+/** The V8 flags a worker process starts with (see above). bin/roadmap.js keeps a code cache made under them. */
+export const WORKER_V8_FLAGS = ['--single-threaded-gc', '--max-semi-space-size=64'] as const;
+
+/** How many workers to use: 1 means this process only. `threads` is --threads when given. */
 export function poolSize(sizes: readonly number[], threads: number | undefined, canSpawn: boolean): number {
   if (!canSpawn || sizes.length < 2) return 1;
   if (threads !== undefined) return Math.max(1, Math.min(threads, sizes.length));
   const bytes = sizes.reduce((a, b) => a + b, 0);
   if (sizes.length < MIN_FILES || bytes < MIN_BYTES) return 1;
-  const workers = Math.min(availableParallelism() - 1, sizes.length);
-  return workers >= 2 ? workers : 1;
+  return Math.max(1, Math.min(availableParallelism(), sizes.length));
 }
 
 export interface WorkerInit {
-  roadmapWorker: true;
   cwd: string;
   options: RunOptions;
   emit: boolean;
 }
+
+type ToWorker = { type: 'init'; init: WorkerInit } | { type: 'file'; id: number; path: string };
 
 type FromWorker =
   | { type: 'ready' }
@@ -48,6 +64,7 @@ interface PoolOptions {
   workers: number;
   script: string;
   cwd: string;
+  env: Record<string, string | undefined>;
   options: RunOptions;
   emit: boolean;
 }
@@ -64,32 +81,65 @@ async function rethrow(m: Extract<FromWorker, { type: 'failed' }>): Promise<neve
   throw error;
 }
 
+/** The last line a worker wrote on its standard error, for the message when it stops early. */
+function lastLine(text: string): string {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  return lines.length > 0 ? `: ${lines[lines.length - 1]!.trim().slice(0, 300)}` : '';
+}
+
 /** Check the files on a pool of workers; results in the order of `files`. */
 export async function runOnPool(files: readonly { path: string; size: number }[], pool: PoolOptions, onDone: (path: string) => void): Promise<FileOutcome[]> {
-  // Loaded here, not at the top: batch.ts imports this module on every run, and most runs are one thread.
-  const { Worker } = await import('node:worker_threads');
+  // Loaded here, not at the top: batch.ts imports this module on every run, and most runs are one process.
+  const { fork } = await import('node:child_process');
   const results = new Array<FileOutcome>(files.length);
-  // Largest first, so no worker is left with a big file at the end while the others idle.
-  const queue = files.map((f, id) => ({ ...f, id })).sort((a, b) => b.size - a.size || a.id - b.id);
+  // Big files first, largest first, so no worker is left with one at the end while the others
+  // idle; the rest in the order given. Handing out every file largest first made each worker
+  // spend a fifth more CPU time on the package documents of `npm run bench` (19.3 s against
+  // 16.5 s per worker, little of it in the garbage collector).
+  const queue = files
+    .map((f, id) => ({ ...f, id }))
+    .sort((a, b) => (a.size >= BIG_FILE || b.size >= BIG_FILE ? b.size - a.size : 0) || a.id - b.id);
   let remaining = files.length;
-  const init: WorkerInit = { roadmapWorker: true, cwd: pool.cwd, options: pool.options, emit: pool.emit };
-  const workers: Worker[] = [];
+  const init: WorkerInit = { cwd: pool.cwd, options: pool.options, emit: pool.emit };
+  // A worker must not write the code cache a build is recording (bin/roadmap.js).
+  const env = { ...pool.env };
+  delete env.ROADMAP_WRITE_CODE_CACHE;
+  const workers: ChildProcess[] = [];
   return new Promise<FileOutcome[]>((resolvePool, rejectPool) => {
     let settled = false;
     const finish = (error?: unknown): void => {
       if (settled) return;
       settled = true;
-      for (const w of workers) void w.terminate();
+      for (const w of workers) {
+        if (error) w.kill();
+        else if (w.connected) w.disconnect();
+      }
       if (error) rejectPool(error);
       else resolvePool(results);
     };
-    const feed = (w: Worker): void => {
+    const send = (w: ChildProcess, m: ToWorker): void => {
+      w.send(m, (error) => {
+        if (error) finish(error);
+      });
+    };
+    const feed = (w: ChildProcess): void => {
       const next = queue.shift();
-      if (next) w.postMessage({ id: next.id, path: next.path });
+      if (next) send(w, { type: 'file', id: next.id, path: next.path });
     };
     for (let n = 0; n < pool.workers; n++) {
-      const w = new Worker(pool.script, { workerData: init, argv: [WORKER_FLAG], stdout: false, stderr: false });
+      const w = fork(pool.script, [WORKER_FLAG], {
+        cwd: pool.cwd,
+        env,
+        execArgv: [...WORKER_V8_FLAGS],
+        serialization: 'advanced',
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      });
       workers.push(w);
+      let stderr = '';
+      w.stderr!.setEncoding('utf8');
+      w.stderr!.on('data', (chunk: string) => {
+        stderr = (stderr + chunk).slice(-4096);
+      });
       w.on('message', (m: FromWorker) => {
         if (m.type === 'ready') {
           // Two files in flight per worker hide the round trip of a message.
@@ -106,37 +156,46 @@ export async function runOnPool(files: readonly { path: string; size: number }[]
         }
       });
       w.on('error', (error) => finish(error));
-      w.on('exit', (code) => {
-        if (!settled && remaining > 0) finish(new Error(`a worker thread stopped (exit code ${code}) before the run was done`));
+      w.on('exit', (code, signal) => {
+        if (!settled && remaining > 0) {
+          finish(new Error(`a worker process stopped (${signal ? `signal ${signal}` : `exit code ${code}`}) before the run was done${lastLine(stderr)}`));
+        }
       });
+      send(w, { type: 'init', init });
     }
   });
 }
 
 /** The worker's side: set up once, then check each file it is sent, one after another. */
-export async function serveAsWorker(init: WorkerInit): Promise<void> {
-  const port = (await import('node:worker_threads')).parentPort!;
-  const [{ Workspace }, { checkOne }, { createLoader }] = await Promise.all([import('../project/workspace.js'), import('./batch.js'), import('./shared.js')]);
-  const workspace = new Workspace(createLoader(init.options, init.cwd), init.cwd);
+export function serveAsWorker(): void {
+  const reply = (m: FromWorker): void => void process.send!(m);
+  let check: ((path: string) => Promise<FileOutcome>) | undefined;
   let chain = Promise.resolve();
-  port.on('message', (task: { id: number; path: string }) => {
+  process.on('message', (m: ToWorker) => {
     chain = chain.then(async () => {
       try {
-        const outcome = await checkOne(task.path, workspace, init.emit);
-        port.postMessage({ type: 'done', id: task.id, outcome } satisfies FromWorker);
+        if (m.type === 'init') {
+          const [{ Workspace }, { checkOne }, { createLoader }] = await Promise.all([import('../project/workspace.js'), import('./batch.js'), import('./shared.js')]);
+          const workspace = new Workspace(createLoader(m.init.options, m.init.cwd), m.init.cwd);
+          check = (path) => checkOne(path, workspace, m.init.emit);
+          reply({ type: 'ready' });
+        } else {
+          reply({ type: 'done', id: m.id, outcome: await check!(m.path) });
+        }
       } catch (error) {
         const e = error as Error & { file?: string; reason?: string };
-        port.postMessage({
+        reply({
           type: 'failed',
-          id: task.id,
+          id: m.type === 'file' ? m.id : -1,
           name: e.name ?? 'Error',
           message: e.message ?? String(error),
           ...(typeof e.file === 'string' ? { file: e.file } : {}),
           ...(typeof e.reason === 'string' ? { reason: e.reason } : {}),
           ...(e.stack ? { stack: e.stack } : {}),
-        } satisfies FromWorker);
+        });
       }
     });
   });
-  port.postMessage({ type: 'ready' } satisfies FromWorker);
+  // The main process is done with this worker, or gone: nothing more will be asked.
+  process.on('disconnect', () => process.exit(0));
 }

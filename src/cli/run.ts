@@ -35,13 +35,9 @@ const runMain = (): void => void main(process.argv.slice(2), {
   process.exitCode = code;
 });
 
-// A pool worker is started with WORKER_FLAG; only then is node:worker_threads loaded (it costs a
-// plain start a few milliseconds) to confirm it. No top-level await: the bundle is a CommonJS script
-// (see scripts/bundle.js).
-if (process.argv[2] === WORKER_FLAG) {
-  void import('node:worker_threads').then(async ({ isMainThread, workerData }) => {
-    if (isMainThread || !(workerData as { roadmapWorker?: boolean } | null)?.roadmapWorker) return runMain();
-    const { serveAsWorker } = await import('./pool.js');
-    await serveAsWorker(workerData);
-  });
+// A pool worker (src/cli/pool.ts) is a child process started with WORKER_FLAG and a channel to
+// the process that started it. No top-level await: the bundle is a CommonJS script (see
+// scripts/bundle.js).
+if (process.argv[2] === WORKER_FLAG && typeof process.send === 'function') {
+  void import('./pool.js').then(({ serveAsWorker }) => serveAsWorker());
 } else runMain();

@@ -25,7 +25,7 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Link checker options for tests (a resolver and a route to a local mirror); the command line never sets them. */
   linkChecker?: Partial<CheckerOptions>;
-  /** The script that starts this CLI, for worker threads; without it a run stays in one thread. */
+  /** The script that starts this CLI, for worker processes; without it a run stays in one process. */
   workerScript?: string;
 }
 
@@ -52,7 +52,7 @@ export interface RunOptions {
   diffBase?: string;
   /** roadmap links: run only the link rules. */
   linksOnly?: boolean;
-  /** --threads: how many threads check files (default: one per core, for runs big enough). */
+  /** --threads: how many worker processes check files (default: one per core, for runs big enough; 1: this process only). */
   threads?: number;
   /** --max-nesting, --max-file-size, --max-findings: over the configuration's limits. */
   limits?: Partial<Limits>;

@@ -1,0 +1,121 @@
+// The worker pool (src/cli/pool.ts): when a run uses it, how a worker process talks to the main
+// one, what the main process says when a worker dies, and the workers' own code cache.
+// test/cli/threads.test.ts compares whole runs with and without the pool.
+import { fork, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MIN_BYTES, MIN_FILES, poolSize, runOnPool, WORKER_V8_FLAGS } from '../../src/cli/pool.js';
+import type { RunOptions } from '../../src/cli/shared.js';
+import { WORKER_FLAG } from '../../src/cli/worker-flag.js';
+import { BIN, cli, ROOT, tempDir } from '../helpers.js';
+
+const OPTIONS: RunOptions = {
+  format: 'json',
+  quiet: false,
+  ruleFlags: { source: '--rule', rules: undefined },
+  noConfig: true,
+  fix: false,
+  fixDryRun: false,
+  writeBaseline: false,
+  noBaseline: false,
+  out: 'dist',
+  noEmitOnError: false,
+};
+
+const sizes = (n: number, each: number): number[] => Array.from({ length: n }, () => each);
+
+describe('the pool size', () => {
+  it('stays in this process for few or small files, or when it cannot start workers', () => {
+    expect(poolSize(sizes(MIN_FILES - 1, MIN_BYTES), undefined, true)).toBe(1);
+    expect(poolSize(sizes(MIN_FILES, Math.floor(MIN_BYTES / MIN_FILES) - 1), undefined, true)).toBe(1);
+    expect(poolSize(sizes(1000, MIN_BYTES), undefined, false)).toBe(1);
+    expect(poolSize(sizes(1, MIN_BYTES), 4, true)).toBe(1);
+  });
+
+  it('uses one worker per core for a run big enough, and --threads when given, never more than the files', () => {
+    expect(poolSize(sizes(MIN_FILES, Math.ceil(MIN_BYTES / MIN_FILES)), undefined, true)).toBe(Math.min(availableParallelism(), MIN_FILES));
+    expect(poolSize(sizes(3, 10), 2, true)).toBe(2);
+    expect(poolSize(sizes(3, 10), 8, true)).toBe(3);
+    expect(poolSize(sizes(3000, 1e6), 1, true)).toBe(1);
+  });
+});
+
+type Message = { type: string; id?: number; name?: string; outcome?: { path: string; findings: { ruleId: string }[] } };
+
+/** Start the bundled command as a pool worker, as the pool does, and collect what it sends. */
+function startWorker(): { messages: Message[]; next: () => Promise<Message>; send: (m: unknown) => void; exit: Promise<number | null>; disconnect: () => void } {
+  const child = fork(BIN, [WORKER_FLAG], { cwd: ROOT, execArgv: [...WORKER_V8_FLAGS], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const messages: Message[] = [];
+  const waiting: ((m: Message) => void)[] = [];
+  child.on('message', (m: Message) => {
+    const w = waiting.shift();
+    if (w) w(m);
+    else messages.push(m);
+  });
+  return {
+    messages,
+    next: () => (messages.length > 0 ? Promise.resolve(messages.shift()!) : new Promise((r) => waiting.push(r))),
+    send: (m) => child.send(m as object),
+    exit: new Promise((r) => child.on('exit', (code) => r(code))),
+    disconnect: () => child.disconnect(),
+  };
+}
+
+describe('a worker process', () => {
+  it('is ready after its set-up, returns each file it is sent as the one-process lint does, and ends when let go', async () => {
+    const w = startWorker();
+    w.send({ type: 'init', init: { cwd: ROOT, options: OPTIONS, emit: false } });
+    expect((await w.next()).type).toBe('ready');
+    w.send({ type: 'file', id: 7, path: 'content/backend-roadmap.md' });
+    const done = await w.next();
+    expect(done.type).toBe('done');
+    expect(done.id).toBe(7);
+    expect(done.outcome!.path).toBe('content/backend-roadmap.md');
+    const report = JSON.parse(cli(['lint', '--no-config', '--format', 'json', 'content/backend-roadmap.md']).stdout) as { results: { findings: { ruleId: string }[] }[] };
+    expect(done.outcome!.findings.map((f) => f.ruleId)).toEqual(report.results[0]!.findings.map((f) => f.ruleId));
+    expect(done.outcome!.findings.length).toBeGreaterThan(5);
+    w.disconnect();
+    expect(await w.exit).toBe(0);
+  }, 30_000);
+
+  it('sends back a broken configuration as an error with its class, not a crash', async () => {
+    const w = startWorker();
+    w.send({ type: 'init', init: { cwd: ROOT, options: { ...OPTIONS, noConfig: false, configPath: 'no-such-config.json' }, emit: false } });
+    expect((await w.next()).type).toBe('ready');
+    w.send({ type: 'file', id: 3, path: 'content/backend-roadmap.md' });
+    const failed = await w.next();
+    expect(failed).toMatchObject({ type: 'failed', id: 3, name: 'ConfigError' });
+    w.disconnect();
+    expect(await w.exit).toBe(0);
+  }, 30_000);
+
+  it('is only a worker with a channel to the process that started it: by hand, the flag is a usage error', () => {
+    const r = spawnSync(process.execPath, [BIN, WORKER_FLAG], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(WORKER_FLAG);
+  });
+
+  it('that dies makes the run fail with its exit code and the last line it wrote', async () => {
+    const dir = tempDir();
+    const script = join(dir, 'dies.cjs');
+    writeFileSync(script, "process.stderr.write('first\\nout of luck\\n'); process.exit(7);\n");
+    await expect(runOnPool([{ path: 'a.md', size: 1 }, { path: 'b.md', size: 1 }], { workers: 2, script, cwd: dir, env: process.env, options: OPTIONS, emit: false }, () => {})).rejects.toThrow(
+      /^a worker process stopped \(exit code 7\) before the run was done: out of luck$/u,
+    );
+  }, 30_000);
+
+  it('compiles the bundle with a code cache made under its own V8 flags', () => {
+    expect(readFileSync(BIN, 'utf8')).toContain(`process.argv[2] === '${WORKER_FLAG}' ? 'roadmap-worker.v8cache'`);
+    const probe = `const { readFileSync } = require('node:fs'); const { Script } = require('node:vm'); const f = ${JSON.stringify(join(ROOT, 'build/roadmap.cjs'))};
+      const s = new Script('(function (exports, require, module, __filename, __dirname) {' + readFileSync(f, 'latin1').replace(/^#!.*/u, '') + '\\n})', { filename: f, cachedData: readFileSync(process.argv[1]) });
+      process.stdout.write(String(s.cachedDataRejected));`;
+    const rejected = (flags: readonly string[], cache: string): string =>
+      spawnSync(process.execPath, [...flags, '-e', probe, join(ROOT, 'build', cache)], { encoding: 'utf8' }).stdout;
+    expect(rejected(WORKER_V8_FLAGS, 'roadmap-worker.v8cache')).toBe('false');
+    // Each cache is for its own flags: this is why there are two.
+    expect(rejected(WORKER_V8_FLAGS, 'roadmap.v8cache')).toBe('true');
+    expect(rejected([], 'roadmap-worker.v8cache')).toBe('true');
+  });
+});
