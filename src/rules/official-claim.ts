@@ -2,10 +2,10 @@ import { defineRule } from '../lint/rule.js';
 import { resourcesOf } from '../model/walk.js';
 import { analyzeUrl, judgeOfficial } from '../policy/match.js';
 import type { Registry } from '../policy/registry.js';
+import { isLetterOrDigit } from '../util/chars.js';
 import { normalizeUrl } from '../util/url.js';
 import { DESCRIPTION_LINKS_OPTION, listedLinks } from './listed-links.js';
 
-const OFFICIAL = /(?<![\p{L}\p{N}_-])official(?![\p{L}\p{N}_])/iu;
 const MENTIONS_OFFICIAL = /official/i;
 const MENTIONS_DOCS_WORD = /doc|reference|manual/i;
 const DISCLAIMS = /\b(?:not\s+(?:an?\s+)?official|unofficial|non-?official)\b/iu;
@@ -15,6 +15,43 @@ const DOCS_WORDS = new Set(['doc', 'docs', 'documentation', 'reference', 'manual
 const BETWEEN = new Set(['official', 'language', 'api', 'standard', 'library', 'user', "user's", 'online', 'web', 'reference', 'developer', 'developers']);
 const VERSION = /^v?\d+(?:\.[\dx]+)*$/iu;
 const PUNCTUATION = /^[.!:;,–—-]+$/u;
+
+const WORD = 'official';
+
+/** The code point that ends just before `index`, as a string. */
+function codePointBefore(text: string, index: number): string {
+  const low = text.charCodeAt(index - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
+    const high = text.charCodeAt(index - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(index - 2, index);
+  }
+  return text[index - 1]!;
+}
+
+/**
+ * "official" in any case as a word of its own: not after a letter, a number, `_` or `-`, nor
+ * before a letter, a number or `_` (what `/(?<![\p{L}\p{N}_-])official(?![\p{L}\p{N}_])/iu`
+ * matches, without compiling its Unicode classes: a millisecond of a start). Only ASCII letters
+ * fold to the letters of "official", so comparing ASCII codes with the case bit set is exact.
+ */
+function saysOfficial(title: string): boolean {
+  for (let i = 0; i + WORD.length <= title.length; i++) {
+    let k = 0;
+    while (k < WORD.length && (title.charCodeAt(i + k) | 0x20) === WORD.charCodeAt(k)) k++;
+    if (k < WORD.length) continue;
+    if (i > 0) {
+      const before = codePointBefore(title, i);
+      if (before === '_' || before === '-' || isLetterOrDigit(before)) continue;
+    }
+    const end = i + WORD.length;
+    if (end < title.length) {
+      const after = String.fromCodePoint(title.codePointAt(end)!);
+      if (after === '_' || isLetterOrDigit(after)) continue;
+    }
+    return true;
+  }
+  return false;
+}
 
 /** The words of a title without what trails a name: "(PDF)", "(中文版)", "3.2", ":" and the like. */
 function coreWords(title: string): string[] {
@@ -35,7 +72,7 @@ export function claimsToBeOfficial(title: string, registry: Registry): boolean {
   // Only ASCII letters fold to the letters of "official", so an ASCII test sees every match.
   if (MENTIONS_OFFICIAL.test(title)) {
     if (DISCLAIMS.test(title)) return false;
-    if (OFFICIAL.test(title)) return true;
+    if (saysOfficial(title)) return true;
   }
   // The rest needs a docs word at the end; a title with none of them is answered at once. Only
   // ASCII letters lower-case to those words' letters, so an ASCII test sees every one.

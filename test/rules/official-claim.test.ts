@@ -158,4 +158,21 @@ describe('claimsToBeOfficial, with its ASCII shortcuts', () => {
       { numRuns: 5000, seed: 20261124 },
     );
   });
+
+  it('reads "official" as a word exactly as the Unicode expression did, whatever touches it', async () => {
+    const fc = (await import('fast-check')).default;
+    // Letters and numbers inside and outside the BMP, marks, joiners and the characters the word
+    // test names, right against the word.
+    const piece = fc.constantFrom(
+      'official', 'OFFICIAL', 'Official', 'offic', 'ial', '_', '-', 'x', '7', ' ', '.', '/', 'é', 'ß', 'İ', 'ı', '٣', 'Ⅻ', '𝐀', '𝟙', '😀',
+      '\u0301', '\u200d', '\ud835', '\udc00', 'K', 'ſ', '中',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
+        const title = pieces.join('');
+        expect(claimsToBeOfficial(title, registry), JSON.stringify(title)).toBe(reference(title));
+      }),
+      { numRuns: 20000, seed: 20261124 },
+    );
+  });
 });
