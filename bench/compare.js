@@ -225,7 +225,8 @@ const fmtMiB = (s) => `${s.median.toFixed(0)} MiB (${s.min.toFixed(0)}–${s.max
 /** The Markdown summary of a run. */
 export function summary(run) {
   const lines = [];
-  lines.push(`Measured ${run.date} with \`npm run bench${run.quick || run.corpus ? ' --' : ''}${run.quick ? ' --quick' : ''}${run.corpus ? ` --only compare --corpus ${run.corpus}` : ''}\` on ${run.machine}, Node ${run.node}. ` +
+  const selection = run.corpusDir ? ` --corpus-dir ${run.corpusDir}` : run.corpus ? ` --only compare --corpus ${run.corpus}` : '';
+  lines.push(`Measured ${run.date} with \`npm run bench${run.quick || selection ? ' --' : ''}${run.quick ? ' --quick' : ''}${selection}\` on ${run.machine}, Node ${run.node}. ` +
     'Medians of whole-process runs, with the range in brackets; every tool takes its turn in each round. ' +
     '"ours ÷" is `roadmap lint`\'s median divided by the row\'s.');
   for (const r of run.comparison) {
@@ -240,6 +241,7 @@ export function summary(run) {
       lines.push(`| ${name} | ${t.ok}/${t.runs} | ${fmtMs(t.wallMs)} | ${ratio(ours?.wallMs, t.wallMs) ?? '–'} | ${fmtMiB(t.peakRssMiB)} | ${ratio(ours?.peakRssMiB, t.peakRssMiB) ?? '–'} |`);
     }
   }
+  if (run.goals.length === 0) return `${lines.join('\n')}\n`;
   lines.push('', '**Goals** (each a ratio of medians from this run):', '', '| goal | corpus | measure | ratio | limit | met |', '|---|---|---|---|---|---|');
   for (const g of run.goals) {
     lines.push(`| ${g.of} ÷ ${g.to} | ${g.corpus} | ${g.measure} | ${g.value ?? 'not measured'} | ${g.limit} | ${g.met === null ? '–' : g.met ? 'yes' : 'no'} |`);

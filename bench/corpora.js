@@ -8,11 +8,12 @@
 //   large     one file of at least 5 MB made of whole package documents, one after another, with
 //             their link reference definitions left in
 //   roadmap   content/backend-roadmap.md, with the project's configuration
+// and, on request (--corpus-dir), a tree of one's own, laid out the same way.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { packageDocFiles } from '../test/realworld/corpus.js';
 
 /**
@@ -172,3 +173,36 @@ export function prepareCorpora({ root, quick = false, log = () => undefined }) {
 
 export const describe = (c) => `${c.name}: ${c.files.length} file${c.files.length === 1 ? '' : 's'}, ${(c.bytes / 1e6).toFixed(2)} MB (${c.note})`;
 export { basename };
+
+/**
+ * A tree of one's own (`npm run bench -- --corpus-dir <path>`): its Markdown files, outside `.git`
+ * and `node_modules`, copied flat into the temporary directory under unique names, so that every
+ * tool reads the same files the same way. Returns null when the tree has no Markdown file.
+ */
+export function prepareDirCorpus(tree) {
+  const base = join(tmpdir(), 'roadmap-bench');
+  const from = resolve(tree);
+  const rels = readdirSync(from, { recursive: true })
+    .map(String)
+    .filter((rel) => MARKDOWN.test(rel) && !/(^|[\\/])(\.git|node_modules)([\\/]|$)/u.test(rel) && statSync(join(from, rel)).isFile())
+    .sort();
+  if (rels.length === 0) return null;
+  const name = `dir-${basename(from)}`;
+  const dir = join(base, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const names = new Set();
+  const files = [];
+  let bytes = 0;
+  for (const rel of rels) {
+    const flat = rel.replace(/[\\/]/gu, '~');
+    let n = flat;
+    for (let i = 2; names.has(n.toLowerCase()); i++) n = flat.replace(/(\.[a-z]+)$/iu, `-${i}$1`);
+    names.add(n.toLowerCase());
+    const text = readFileSync(join(from, rel));
+    writeFileSync(join(dir, n), text);
+    files.push(n);
+    bytes += text.length;
+  }
+  return { base, corpus: { name, cwd: dir, files: files.sort(), bytes, config: false, note: `the Markdown files of ${basename(from)}, given with --corpus-dir` } };
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [--only engine|compare] [--corpus name] [--rounds n] [--compare-threads]
+// npm run bench [-- --quick] [--only engine|compare] [--corpus name | --corpus-dir path] [--rounds n] [--compare-threads]
 //
 // 1. the repair engine and the pipeline in process (bench/engine.js), and any other bench/*.bench.js
 //    module (each exports `run({ root, quick, log })` and returns its figures);
@@ -9,12 +9,12 @@
 // between the "benchmarks" markers. --quick takes a tenth of the corpora and fewer rounds, for
 // development; its results go to bench/results/<date>-quick.* and README.md is left alone.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compare, goals, summary } from './compare.js';
-import { CORPUS_NAMES, describe, prepareCorpora } from './corpora.js';
+import { CORPUS_NAMES, describe, prepareCorpora, prepareDirCorpus } from './corpora.js';
 import { runEngine } from './engine.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,6 +36,26 @@ if (onlyCorpus !== null && (!CORPUS_NAMES.includes(onlyCorpus) || only === 'engi
   log(only === 'engine' ? 'bench: --corpus goes with the comparison, not --only engine' : `bench: --corpus takes one of ${CORPUS_NAMES.join(', ')}${onlyCorpus ? `, not "${onlyCorpus}"` : ''}`);
   process.exit(2);
 }
+// --corpus-dir <path>: compare on the Markdown files of a tree of one's own, and nothing else.
+const dirAt = args.indexOf('--corpus-dir');
+const corpusDir = dirAt >= 0 ? (args[dirAt + 1] ?? '') : null;
+let dirCorpus = null;
+if (corpusDir !== null) {
+  if (only === 'engine' || onlyCorpus !== null) {
+    log(`bench: --corpus-dir goes with the comparison alone, not ${only === 'engine' ? '--only engine' : '--corpus'}`);
+    process.exit(2);
+  }
+  if (corpusDir === '' || corpusDir.startsWith('--') || !existsSync(corpusDir) || !statSync(corpusDir).isDirectory()) {
+    log(`bench: --corpus-dir takes a directory${corpusDir && !corpusDir.startsWith('--') ? `; ${corpusDir} is not one` : ''}`);
+    process.exit(2);
+  }
+  const prepared = prepareDirCorpus(corpusDir);
+  if (!prepared) {
+    log(`bench: ${corpusDir} holds no Markdown file (.md, .markdown) outside .git and node_modules`);
+    process.exit(2);
+  }
+  dirCorpus = prepared;
+}
 
 if (spawnSync('/usr/bin/time', ['-V'], { stdio: 'ignore' }).error) {
   log('bench: /usr/bin/time is missing; install Debian\'s "time" package (apt-get install time)');
@@ -47,11 +67,12 @@ const run = {
   date,
   quick,
   ...(onlyCorpus ? { corpus: onlyCorpus } : {}),
+  ...(dirCorpus ? { corpus: dirCorpus.corpus.name, corpusDir: basename(resolve(corpusDir)) } : {}),
   node: process.version,
   machine: `${process.arch}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
 };
 
-if (only === null || only === 'engine') {
+if (!dirCorpus && (only === null || only === 'engine')) {
   log('engine and pipeline, in process:');
   run.engine = await runEngine({ root, quick, log: (l) => log(`  ${l}`) });
   for (const f of readdirSync(join(root, 'bench')).filter((n) => n.endsWith('.bench.js')).sort()) {
@@ -63,10 +84,17 @@ if (only === null || only === 'engine') {
 
 if (only === null || only === 'compare') {
   log('corpora:');
-  const prepared = prepareCorpora({ root, quick, log: (l) => log(`  ${l}`) });
-  const { base } = prepared;
-  const corpora = prepared.corpora.filter((c) => onlyCorpus === null || c.name === onlyCorpus);
-  if (prepared.corpora.map((c) => c.name).join() !== CORPUS_NAMES.join()) throw new Error('bench: CORPUS_NAMES in bench/corpora.js no longer names the corpora it prepares');
+  let base;
+  let corpora;
+  if (dirCorpus) {
+    ({ base } = dirCorpus);
+    corpora = [dirCorpus.corpus];
+  } else {
+    const prepared = prepareCorpora({ root, quick, log: (l) => log(`  ${l}`) });
+    ({ base } = prepared);
+    corpora = prepared.corpora.filter((c) => onlyCorpus === null || c.name === onlyCorpus);
+    if (prepared.corpora.map((c) => c.name).join() !== CORPUS_NAMES.join()) throw new Error('bench: CORPUS_NAMES in bench/corpora.js no longer names the corpora it prepares');
+  }
   for (const c of corpora) log(`  ${describe(c)}`);
   const pkgs = corpora.find((c) => c.name === 'packages');
   if (pkgs && !quick && (pkgs.files.length < 3000 || pkgs.bytes < 20e6)) log('  warning: the packages corpus is under 3,000 files or 20 MB');
@@ -78,13 +106,13 @@ if (only === null || only === 'compare') {
 
 const dir = join(root, 'bench/results');
 mkdirSync(dir, { recursive: true });
-const name = [date, quick ? 'quick' : null, onlyCorpus].filter(Boolean).join('-');
+const name = [date, quick ? 'quick' : null, onlyCorpus, dirCorpus?.corpus.name].filter(Boolean).join('-');
 writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(run, null, 2)}\n`);
 if (run.comparison) {
   const md = summary(run);
   writeFileSync(join(dir, `${name}.md`), `# Benchmark ${name}\n\n${md}`);
   process.stdout.write(md);
-  if (!quick && onlyCorpus === null) {
+  if (!quick && onlyCorpus === null && !dirCorpus) {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const start = '<!-- benchmarks:start -->';
     const end = '<!-- benchmarks:end -->';
