@@ -1,8 +1,8 @@
 /**
  * Checking many files: each document is read, processed, linted and (for build) emitted, then let
  * go, so a run over thousands of files never holds every tree at once. Files the cache knows
- * unchanged are not processed at all; the rest run in this thread or, when there are enough of
- * them, on a pool of worker threads. Results come back in the files' order whatever the thread
+ * unchanged are not processed at all; the rest run in this process or, when there are enough of
+ * them, on a pool of worker processes. Results come back in the files' order whatever the process
  * that made them, so the report is the same bytes either way.
  */
 import { stat } from 'node:fs/promises';

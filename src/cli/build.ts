@@ -129,7 +129,7 @@ async function build(
   let errors: InputError[];
   let cache: LintCache | undefined;
   if (!options.links) {
-    // One file at a time (on worker threads when there are many): each document's outputs are
+    // One file at a time (on worker processes when there are many): each document's outputs are
     // made right after it is linted, so no tree outlives its file; unchanged files come from the cache.
     cache = options.cache ? await LintCache.open(options.cacheLocation ?? CACHE_FILE, io.cwd, (m) => io.stderr(`roadmap: warning: ${m}\n`)) : undefined;
     ({ checked: linted, errors } = await checkFiles(files, { workspace, options, io, emit: true, cache }));

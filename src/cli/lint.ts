@@ -40,7 +40,7 @@ export async function runLint(paths: string[], options: RunOptions, loader: Conf
   const { files, skipped } = await expandInputs(paths.length > 0 ? paths : ['content'], io.cwd);
   for (const s of skipped) io.stderr(`roadmap: ${s.path}: skipped: a ${s.kind}, not a file\n`);
   if (!options.fix && !options.fixDryRun && !options.links) {
-    // The usual run: one file at a time (on worker threads when there are many), each tree let go
+    // The usual run: one file at a time (on worker processes when there are many), each tree let go
     // once linted; unchanged files come from the cache.
     const cache = options.cache ? await LintCache.open(options.cacheLocation ?? CACHE_FILE, io.cwd, (m) => io.stderr(`roadmap: warning: ${m}\n`)) : undefined;
     const { checked, errors } = await checkFiles(files, { workspace, options, io, emit: false, cache });

@@ -49,7 +49,7 @@ Options:
                         (and their configuration); keeps .roadmapcache
   --cache-location <p>  the cache file (implies --cache)
   --threads <n>         worker processes that check files (default: one per
-                        core when there are many files; 1: none)
+                        core for 24 files and 2.5 MiB or more; 1: none)
   --max-nesting <n>     refuse documents nested deeper (default 1000)
   --max-file-size <n>   refuse documents larger, in bytes (default 33554432)
   --max-findings <n>    report at most n findings per document, then one that
@@ -290,7 +290,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr(`roadmap: ${error.message}\n`);
       return error.exitCode;
     }
-    if (error instanceof ConfigError || error instanceof BaselineError || error instanceof FileWriteError || (error instanceof Error && error.name === 'OutDirError')) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof BaselineError ||
+      error instanceof FileWriteError ||
+      (error instanceof Error && (error.name === 'OutDirError' || error.name === 'WorkerStoppedError'))
+    ) {
       io.stderr(`roadmap: ${error.message}\n`);
       return EXIT_FAILURE;
     }

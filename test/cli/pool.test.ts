@@ -1,15 +1,15 @@
 // The worker pool (src/cli/pool.ts): when a run uses it, how a worker process talks to the main
 // one, what the main process says when a worker dies, and the workers' own code cache.
 // test/cli/threads.test.ts compares whole runs with and without the pool.
-import { fork, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { fork, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIN_BYTES, MIN_FILES, poolSize, runOnPool, WORKER_V8_FLAGS } from '../../src/cli/pool.js';
 import type { RunOptions } from '../../src/cli/shared.js';
 import { WORKER_FLAG } from '../../src/cli/worker-flag.js';
-import { BIN, cli, ROOT, tempDir } from '../helpers.js';
+import { BIN, cli, ROADMAP, ROOT, tempDir } from '../helpers.js';
 
 const OPTIONS: RunOptions = {
   format: 'json',
@@ -42,7 +42,31 @@ describe('the pool size', () => {
   });
 });
 
-type Message = { type: string; id?: number; name?: string; outcome?: { path: string; findings: { ruleId: string }[] } };
+/** A script that kills itself with SIGKILL, standing for a worker the machine kills. */
+function killsItself(): string {
+  const script = join(tempDir(), 'killed.cjs');
+  writeFileSync(script, "process.kill(process.pid, 'SIGKILL');\n");
+  return script;
+}
+
+/** The pool workers a process started, from /proc (Linux). */
+function workersOf(parent: number): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/u.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === parent && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(WORKER_FLAG)) found.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return found;
+}
+
+type Outcome = { path: string; findings: { ruleId: string }[] };
+type Message = { type: string; id?: number; name?: string; results?: { id: number; outcome: Outcome }[] };
 
 /** Start the bundled command as a pool worker, as the pool does, and collect what it sends. */
 function startWorker(): { messages: Message[]; next: () => Promise<Message>; send: (m: unknown) => void; exit: Promise<number | null>; disconnect: () => void } {
@@ -68,14 +92,17 @@ describe('a worker process', () => {
     const w = startWorker();
     w.send({ type: 'init', init: { cwd: ROOT, options: OPTIONS, emit: false } });
     expect((await w.next()).type).toBe('ready');
-    w.send({ type: 'file', id: 7, path: 'content/backend-roadmap.md' });
+    w.send({ type: 'files', files: [{ id: 7, path: 'content/backend-roadmap.md' }, { id: 2, path: 'README.md' }] });
     const done = await w.next();
     expect(done.type).toBe('done');
-    expect(done.id).toBe(7);
-    expect(done.outcome!.path).toBe('content/backend-roadmap.md');
+    expect(done.results!.map((r) => [r.id, r.outcome.path])).toEqual([
+      [7, 'content/backend-roadmap.md'],
+      [2, 'README.md'],
+    ]);
     const report = JSON.parse(cli(['lint', '--no-config', '--format', 'json', 'content/backend-roadmap.md']).stdout) as { results: { findings: { ruleId: string }[] }[] };
-    expect(done.outcome!.findings.map((f) => f.ruleId)).toEqual(report.results[0]!.findings.map((f) => f.ruleId));
-    expect(done.outcome!.findings.length).toBeGreaterThan(5);
+    const roadmap = done.results![0]!.outcome;
+    expect(roadmap.findings.map((f) => f.ruleId)).toEqual(report.results[0]!.findings.map((f) => f.ruleId));
+    expect(roadmap.findings.length).toBeGreaterThan(5);
     w.disconnect();
     expect(await w.exit).toBe(0);
   }, 30_000);
@@ -84,7 +111,7 @@ describe('a worker process', () => {
     const w = startWorker();
     w.send({ type: 'init', init: { cwd: ROOT, options: { ...OPTIONS, noConfig: false, configPath: 'no-such-config.json' }, emit: false } });
     expect((await w.next()).type).toBe('ready');
-    w.send({ type: 'file', id: 3, path: 'content/backend-roadmap.md' });
+    w.send({ type: 'files', files: [{ id: 3, path: 'content/backend-roadmap.md' }] });
     const failed = await w.next();
     expect(failed).toMatchObject({ type: 'failed', id: 3, name: 'ConfigError' });
     w.disconnect();
@@ -105,6 +132,44 @@ describe('a worker process', () => {
       /^a worker process stopped \(exit code 7\) before the run was done: out of luck$/u,
     );
   }, 30_000);
+
+  it('killed by a signal, stops the run with exit 2 and one line naming the signal, not as a bug', async () => {
+    await expect(runOnPool([{ path: 'a.md', size: 1 }, { path: 'b.md', size: 1 }], { workers: 1, script: killsItself(), cwd: tempDir(), env: process.env, options: OPTIONS, emit: false }, () => {})).rejects.toMatchObject({
+      name: 'WorkerStoppedError',
+      message: 'a worker process was stopped by SIGKILL before the run was done (killed from outside, or out of memory); nothing was reported',
+    });
+  }, 30_000);
+
+  it.runIf(process.platform === 'linux')('killed from outside in a real run: exit 2, that one line, no report, no worker left', async () => {
+    const dir = tempDir();
+    // A long list (several seconds of work) beside the roadmap, on two workers.
+    const items = Array.from({ length: 120_000 }, (_, i) => `- [Item ${i}](https://example.com/${i}) - a resource\n`).join('');
+    writeFileSync(join(dir, 'long.md'), `# Long\n\n## Section\n\n${items}`);
+    writeFileSync(join(dir, 'roadmap.md'), readFileSync(ROADMAP));
+    const run = spawn(process.execPath, [BIN, 'lint', '--no-config', '--threads', '2', 'long.md', 'roadmap.md'], { cwd: dir });
+    let stdout = '';
+    let stderr = '';
+    run.stdout.on('data', (c: Buffer) => (stdout += c));
+    run.stderr.on('data', (c: Buffer) => (stderr += c));
+    const exited = new Promise<number | null>((r) => run.on('close', (code) => r(code)));
+    let victims: number[] = [];
+    for (let tries = 0; victims.length < 2 && tries < 200; tries++) {
+      await new Promise((r) => setTimeout(r, 25));
+      victims = workersOf(run.pid!);
+    }
+    expect(victims).toHaveLength(2);
+    process.kill(victims[0]!, 'SIGKILL');
+    expect(await exited).toBe(2);
+    expect(stderr).toBe('roadmap: a worker process was stopped by SIGKILL before the run was done (killed from outside, or out of memory); nothing was reported\n');
+    expect(stdout).toBe('');
+    // The other worker was stopped too (a process that outlived the run would be reparented, so look it up by id).
+    let alive = true;
+    for (let tries = 0; alive && tries < 100; tries++) {
+      await new Promise((r) => setTimeout(r, 25));
+      alive = existsSync(`/proc/${victims[1]}`);
+    }
+    expect(alive).toBe(false);
+  }, 60_000);
 
   it('compiles the bundle with a code cache made under its own V8 flags', () => {
     expect(readFileSync(BIN, 'utf8')).toContain(`process.argv[2] === '${WORKER_FLAG}' ? 'roadmap-worker.v8cache'`);
