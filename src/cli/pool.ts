@@ -38,6 +38,9 @@ export const BATCH_BYTES = 16 * 1024;
 /** Files this big go to the workers first (see runOnPool). */
 export const BIG_FILE = 1024 * 1024;
 
+/** Signals that stop the workers with the main process (SIGKILL cannot be caught). */
+const FORWARDED_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /** The V8 flags a worker process starts with (see above). bin/roadmap.js keeps a code cache made under them. */
 export const WORKER_V8_FLAGS = ['--single-threaded-gc', '--max-semi-space-size=64'] as const;
 
@@ -118,9 +121,22 @@ export async function runOnPool(files: readonly { path: string; size: number }[]
   const workers: ChildProcess[] = [];
   return new Promise<FileOutcome[]>((resolvePool, rejectPool) => {
     let settled = false;
+    // Stopped by a signal (a CI job's timeout, a terminal closed, Ctrl-C sent to this process
+    // alone), take the workers along, then stop as the signal would have: a worker in the middle
+    // of a long document would otherwise notice that its parent is gone only after it.
+    const onSignal = (signal: NodeJS.Signals): void => {
+      for (const w of workers) w.kill('SIGKILL');
+      stopListening();
+      process.kill(process.pid, signal);
+    };
+    const stopListening = (): void => {
+      for (const signal of FORWARDED_SIGNALS) process.removeListener(signal, onSignal);
+    };
+    for (const signal of FORWARDED_SIGNALS) process.once(signal, onSignal);
     const finish = (error?: unknown): void => {
       if (settled) return;
       settled = true;
+      stopListening();
       for (const w of workers) {
         if (error) w.kill();
         else if (w.connected) w.disconnect();

@@ -2,7 +2,7 @@
 // one, what the main process says when a worker dies, and the workers' own code cache.
 // test/cli/threads.test.ts compares whole runs with and without the pool.
 import { fork, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,16 @@ function killsItself(): string {
   const script = join(tempDir(), 'killed.cjs');
   writeFileSync(script, "process.kill(process.pid, 'SIGKILL');\n");
   return script;
+}
+
+/** Whether a process is still running (not gone, not a zombie left for its new parent to reap), from /proc (Linux). */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
 }
 
 /** The pool workers a process started, from /proc (Linux). */
@@ -166,9 +176,37 @@ describe('a worker process', () => {
     let alive = true;
     for (let tries = 0; alive && tries < 100; tries++) {
       await new Promise((r) => setTimeout(r, 25));
-      alive = existsSync(`/proc/${victims[1]}`);
+      alive = running(victims[1]!);
     }
     expect(alive).toBe(false);
+  }, 60_000);
+
+  it.runIf(process.platform === 'linux')('go with the main process on its SIGTERM, SIGINT or SIGHUP, and it still dies of that signal', async () => {
+    const dir = tempDir();
+    const items = Array.from({ length: 120_000 }, (_, i) => `- [Item ${i}](https://example.com/${i}) - a resource\n`).join('');
+    writeFileSync(join(dir, 'long.md'), `# Long\n\n## Section\n\n${items}`);
+    writeFileSync(join(dir, 'roadmap.md'), readFileSync(ROADMAP));
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+      // Its own process group is not signalled: only the main process is.
+      const run = spawn(process.execPath, [BIN, 'lint', '--no-config', '--threads', '2', 'long.md', 'roadmap.md'], { cwd: dir, stdio: 'ignore' });
+      const exited = new Promise<NodeJS.Signals | null>((r) => run.on('close', (_code, s) => r(s)));
+      let workers: number[] = [];
+      for (let tries = 0; workers.length < 2 && tries < 200; tries++) {
+        await new Promise((r) => setTimeout(r, 25));
+        workers = workersOf(run.pid!);
+      }
+      expect(workers, signal).toHaveLength(2);
+      // Well into the long list (half a minute of work), where a worker sees no message.
+      await new Promise((r) => setTimeout(r, 1500));
+      run.kill(signal);
+      expect(await exited, signal).toBe(signal);
+      let alive = workers;
+      for (let tries = 0; alive.length > 0 && tries < 20; tries++) {
+        await new Promise((r) => setTimeout(r, 25));
+        alive = workers.filter(running);
+      }
+      expect(alive, signal).toEqual([]);
+    }
   }, 60_000);
 
   it('compiles the bundle with a code cache made under its own V8 flags', () => {
