@@ -49,6 +49,37 @@ function killsItself(): string {
   return script;
 }
 
+/** A directory with a long list (half a minute of work) and the roadmap: two workers, one busy for long. */
+function longRunDir(): string {
+  const dir = tempDir();
+  const items = Array.from({ length: 120_000 }, (_, i) => `- [Item ${i}](https://example.com/${i}) - a resource\n`).join('');
+  writeFileSync(join(dir, 'long.md'), `# Long\n\n## Section\n\n${items}`);
+  writeFileSync(join(dir, 'roadmap.md'), readFileSync(ROADMAP));
+  return dir;
+}
+
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The two workers of a pool run, once both have started. */
+async function twoWorkersOf(parent: number): Promise<number[]> {
+  let workers: number[] = [];
+  for (let tries = 0; workers.length < 2 && tries < 200; tries++) {
+    await pause(25);
+    workers = workersOf(parent);
+  }
+  return workers;
+}
+
+/** Those of `pids` still running after a wait of up to `ms`. */
+async function stillRunning(pids: number[], ms: number): Promise<number[]> {
+  let alive = pids.filter(running);
+  for (let waited = 0; alive.length > 0 && waited < ms; waited += 25) {
+    await pause(25);
+    alive = alive.filter(running);
+  }
+  return alive;
+}
+
 /** Whether a process is still running (not gone, not a zombie left for its new parent to reap), from /proc (Linux). */
 function running(pid: number): boolean {
   try {
@@ -151,61 +182,35 @@ describe('a worker process', () => {
   }, 30_000);
 
   it.runIf(process.platform === 'linux')('killed from outside in a real run: exit 2, that one line, no report, no worker left', async () => {
-    const dir = tempDir();
-    // A long list (several seconds of work) beside the roadmap, on two workers.
-    const items = Array.from({ length: 120_000 }, (_, i) => `- [Item ${i}](https://example.com/${i}) - a resource\n`).join('');
-    writeFileSync(join(dir, 'long.md'), `# Long\n\n## Section\n\n${items}`);
-    writeFileSync(join(dir, 'roadmap.md'), readFileSync(ROADMAP));
-    const run = spawn(process.execPath, [BIN, 'lint', '--no-config', '--threads', '2', 'long.md', 'roadmap.md'], { cwd: dir });
+    const run = spawn(process.execPath, [BIN, 'lint', '--no-config', '--threads', '2', 'long.md', 'roadmap.md'], { cwd: longRunDir() });
     let stdout = '';
     let stderr = '';
     run.stdout.on('data', (c: Buffer) => (stdout += c));
     run.stderr.on('data', (c: Buffer) => (stderr += c));
     const exited = new Promise<number | null>((r) => run.on('close', (code) => r(code)));
-    let victims: number[] = [];
-    for (let tries = 0; victims.length < 2 && tries < 200; tries++) {
-      await new Promise((r) => setTimeout(r, 25));
-      victims = workersOf(run.pid!);
-    }
-    expect(victims).toHaveLength(2);
-    process.kill(victims[0]!, 'SIGKILL');
+    const workers = await twoWorkersOf(run.pid!);
+    expect(workers).toHaveLength(2);
+    process.kill(workers[0]!, 'SIGKILL');
     expect(await exited).toBe(2);
     expect(stderr).toBe('roadmap: a worker process was stopped by SIGKILL before the run was done (killed from outside, or out of memory); nothing was reported\n');
     expect(stdout).toBe('');
-    // The other worker was stopped too (a process that outlived the run would be reparented, so look it up by id).
-    let alive = true;
-    for (let tries = 0; alive && tries < 100; tries++) {
-      await new Promise((r) => setTimeout(r, 25));
-      alive = running(victims[1]!);
-    }
-    expect(alive).toBe(false);
+    // The other worker was stopped too (one that outlived the run would be reparented, so it is looked up by id).
+    expect(await stillRunning(workers, 2500)).toEqual([]);
   }, 60_000);
 
   it.runIf(process.platform === 'linux')('go with the main process on its SIGTERM, SIGINT or SIGHUP, and it still dies of that signal', async () => {
-    const dir = tempDir();
-    const items = Array.from({ length: 120_000 }, (_, i) => `- [Item ${i}](https://example.com/${i}) - a resource\n`).join('');
-    writeFileSync(join(dir, 'long.md'), `# Long\n\n## Section\n\n${items}`);
-    writeFileSync(join(dir, 'roadmap.md'), readFileSync(ROADMAP));
+    const dir = longRunDir();
     for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
       // Its own process group is not signalled: only the main process is.
       const run = spawn(process.execPath, [BIN, 'lint', '--no-config', '--threads', '2', 'long.md', 'roadmap.md'], { cwd: dir, stdio: 'ignore' });
       const exited = new Promise<NodeJS.Signals | null>((r) => run.on('close', (_code, s) => r(s)));
-      let workers: number[] = [];
-      for (let tries = 0; workers.length < 2 && tries < 200; tries++) {
-        await new Promise((r) => setTimeout(r, 25));
-        workers = workersOf(run.pid!);
-      }
+      const workers = await twoWorkersOf(run.pid!);
       expect(workers, signal).toHaveLength(2);
-      // Well into the long list (half a minute of work), where a worker sees no message.
-      await new Promise((r) => setTimeout(r, 1500));
+      // Well into the long list, where a worker reads no message.
+      await pause(1500);
       run.kill(signal);
       expect(await exited, signal).toBe(signal);
-      let alive = workers;
-      for (let tries = 0; alive.length > 0 && tries < 20; tries++) {
-        await new Promise((r) => setTimeout(r, 25));
-        alive = workers.filter(running);
-      }
-      expect(alive, signal).toEqual([]);
+      expect(await stillRunning(workers, 500), signal).toEqual([]);
     }
   }, 60_000);
 
