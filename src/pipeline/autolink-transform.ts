@@ -15,6 +15,7 @@
  */
 import type { Root } from 'mdast';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { SKIP, some } from '../util/tree.js';
 
 type Transform = (tree: Root) => Root | undefined | void;
 
@@ -26,16 +27,10 @@ const CANDIDATE = /@|www|http/iu;
 
 /** Whether any text node outside a link or link reference could hold a literal autolink. */
 export function mayHoldAutolinkLiteral(tree: Root): boolean {
-  const stack: unknown[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop() as { type: string; value?: unknown; children?: unknown[] };
-    if (node.type === 'text') {
-      if (typeof node.value === 'string' && CANDIDATE.test(node.value)) return true;
-    } else if (node.type !== 'link' && node.type !== 'linkReference' && node.children) {
-      for (const child of node.children) stack.push(child);
-    }
-  }
-  return false;
+  return some(tree, (node) => {
+    if (node.type === 'text') return typeof node.value === 'string' && CANDIDATE.test(node.value);
+    return node.type === 'link' || node.type === 'linkReference' ? SKIP : false;
+  });
 }
 
 /** The guarded transform put in the transform's place. */

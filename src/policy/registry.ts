@@ -7,7 +7,7 @@
 import { getDomain, getPublicSuffix } from 'tldts';
 import defaultData from './official-sources.json' with { type: 'json' };
 import { validate } from '../generated/validate-registry.js';
-import { isLetterOrDigit } from '../util/chars.js';
+import { codePointAt, codePointBefore, continuesWord, isLetterOrDigit } from '../util/chars.js';
 import { formatAjvErrors, type SchemaError } from '../util/schema-errors.js';
 import type { ResourceKind } from '../model/types.js';
 
@@ -238,21 +238,10 @@ export function ancestorsOf(host: string): string[] {
   return out;
 }
 
-/** A letter, a digit or one of `signs`: a character that continues a word (`ch` is one code point, or ""). */
-const continuesWord = (ch: string, signs: string): boolean => ch !== '' && (isLetterOrDigit(ch) || (ch.length === 1 && signs.includes(ch)));
 /** Characters that may not come right before a name: it would be inside a longer word ("C" in "ObjC"). */
 const nameCharacterBefore = (ch: string): boolean => continuesWord(ch, '_.#+-');
 /** Characters that may not come right after one; a "." may, unless a letter or digit follows it. */
 const nameCharacterAfter = (ch: string): boolean => continuesWord(ch, '_#+-');
-
-/** The code point that ends just before `i` ("" at the start). */
-function codePointBefore(text: string, i: number): string {
-  if (i === 0) return '';
-  const low = text.charCodeAt(i - 1);
-  return i >= 2 && low >= 0xdc00 && low <= 0xdfff && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff ? text.slice(i - 2, i) : text[i - 1]!;
-}
-
-const codePointAt = (text: string, i: number): string => (i < text.length ? String.fromCodePoint(text.codePointAt(i)!) : '');
 
 /** Does a name that ends at `end` end at a word's end? */
 function endsName(text: string, end: number): boolean {

@@ -2,7 +2,7 @@ import { defineRule } from '../lint/rule.js';
 import { resourcesOf } from '../model/walk.js';
 import { analyzeUrl, judgeOfficial } from '../policy/match.js';
 import type { Registry } from '../policy/registry.js';
-import { isLetterOrDigit } from '../util/chars.js';
+import { codePointAt, codePointBefore, continuesWord } from '../util/chars.js';
 import { normalizeUrl } from '../util/url.js';
 import { DESCRIPTION_LINKS_OPTION, listedLinks } from './listed-links.js';
 
@@ -18,16 +18,6 @@ const PUNCTUATION = /^[.!:;,–—-]+$/u;
 
 const WORD = 'official';
 
-/** The code point that ends just before `index`, as a string. */
-function codePointBefore(text: string, index: number): string {
-  const low = text.charCodeAt(index - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
-    const high = text.charCodeAt(index - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return text.slice(index - 2, index);
-  }
-  return text[index - 1]!;
-}
-
 /**
  * "official" in any case as a word of its own: not after a letter, a number, `_` or `-`, nor
  * before a letter, a number or `_` (what `/(?<![\p{L}\p{N}_-])official(?![\p{L}\p{N}_])/iu`
@@ -39,16 +29,7 @@ function saysOfficial(title: string): boolean {
     let k = 0;
     while (k < WORD.length && (title.charCodeAt(i + k) | 0x20) === WORD.charCodeAt(k)) k++;
     if (k < WORD.length) continue;
-    if (i > 0) {
-      const before = codePointBefore(title, i);
-      if (before === '_' || before === '-' || isLetterOrDigit(before)) continue;
-    }
-    const end = i + WORD.length;
-    if (end < title.length) {
-      const after = String.fromCodePoint(title.codePointAt(end)!);
-      if (after === '_' || isLetterOrDigit(after)) continue;
-    }
-    return true;
+    if (!continuesWord(codePointBefore(title, i), '_-') && !continuesWord(codePointAt(title, i + WORD.length), '_')) return true;
   }
   return false;
 }

@@ -20,3 +20,16 @@ export function isLetterOrDigit(ch: string): boolean {
   }
   return (letterOrDigit ??= /^[\p{L}\p{N}]$/u).test(ch);
 }
+
+/** The code point that ends just before `i`, as a string ("" at the start). */
+export function codePointBefore(text: string, i: number): string {
+  if (i === 0) return '';
+  const low = text.charCodeAt(i - 1);
+  return i >= 2 && low >= 0xdc00 && low <= 0xdfff && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff ? text.slice(i - 2, i) : text[i - 1]!;
+}
+
+/** The code point that starts at `i`, as a string ("" at the end). */
+export const codePointAt = (text: string, i: number): string => (i < text.length ? String.fromCodePoint(text.codePointAt(i)!) : '');
+
+/** A letter, a digit or one of `signs`: a character that continues a word (`ch` is one code point, or ""). */
+export const continuesWord = (ch: string, signs: string): boolean => ch !== '' && (isLetterOrDigit(ch) || (ch.length === 1 && signs.includes(ch)));
