@@ -21,7 +21,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { fromMarkdownContext } from './from-markdown-context.js';
+import { parserPatches } from './parser-patches.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
@@ -90,7 +90,7 @@ await build({
   // Dependencies' own import.meta.url (fdir makes a require with it): the bundle's URL.
   define: { 'import.meta.url': '__roadmapBundleUrl' },
   banner: { js: "const __roadmapBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [sourcePlaces, tableEditMap, fdirPicomatch, fromMarkdownContext],
+  plugins: [sourcePlaces, tableEditMap, fdirPicomatch, parserPatches],
   // undici (the link checker's HTTP client) stays a runtime dependency: it is needed only with
   // --links, and bundled it would double the file every start reads.
   external: ['undici'],
