@@ -75,10 +75,13 @@ export interface ExtractOptions {
   repairedColumn?: (line: number, column: number) => number;
 }
 
+/** The block a link outside the lists stands in. */
+export type Place = 'heading' | 'paragraph' | 'quote' | 'table' | 'item' | 'other';
+
 /** A link extraction could not file as a resource: the rule that reports it, its message id and data. */
 export type ExtractIssue =
   | { ruleId: 'stray-link'; messageId: 'beforeFirstSection'; data: { text: string; url: string }; node: Nodes }
-  | { ruleId: 'stray-link'; messageId: 'outsideList'; data: { text: string; url: string; where: string }; node: Nodes }
+  | { ruleId: 'stray-link'; messageId: 'outsideList'; data: { text: string; url: string; where: string }; node: Nodes; place: Place }
   | { ruleId: 'unrecognized-item'; messageId: 'unrecognizedItem'; data: { text: string; url: string; where: string }; node: Nodes };
 
 export interface SectionSource {
@@ -500,13 +503,13 @@ export function extractRoadmap(tree: Root, options: ExtractOptions): Extraction 
       addInternal(link, url);
       return SKIP;
     }
-    const where = describePlace(ancestors as readonly Nodes[]);
+    const { place, where } = describePlace(ancestors as readonly Nodes[]);
     const inItem = ancestors.some((a) => a.type === 'listItem');
     const data = { text: textOf(link), url, where };
     issues.push(
       inItem
         ? { ruleId: 'unrecognized-item', messageId: 'unrecognizedItem', data, node: link }
-        : { ruleId: 'stray-link', messageId: 'outsideList', data, node: link },
+        : { ruleId: 'stray-link', messageId: 'outsideList', data, node: link, place },
     );
     return SKIP;
   });
@@ -564,23 +567,23 @@ function joinDescription(prefix: string, rest: string | null): string {
   return rest ? `${prefix} … ${rest}` : prefix;
 }
 
-function describePlace(ancestors: readonly Nodes[]): string {
+function describePlace(ancestors: readonly Nodes[]): { place: Place; where: string } {
   let at = ancestors.length - 1;
   while (at >= 0 && (ancestors[at]!.type === 'strong' || ancestors[at]!.type === 'emphasis' || ancestors[at]!.type === 'delete')) at--;
   const parent = ancestors[at];
   switch (parent?.type) {
     case 'heading':
-      return 'a link in a heading';
+      return { place: 'heading', where: 'a link in a heading' };
     case 'paragraph': {
       const grand = ancestors[at - 1];
-      if (grand?.type === 'listItem') return 'a link in a later paragraph of the item';
-      if (grand?.type === 'blockquote') return 'a link in a block quote';
-      return 'a link in a paragraph';
+      if (grand?.type === 'listItem') return { place: 'item', where: 'a link in a later paragraph of the item' };
+      if (grand?.type === 'blockquote') return { place: 'quote', where: 'a link in a block quote' };
+      return { place: 'paragraph', where: 'a link in a paragraph' };
     }
     case 'tableCell':
-      return 'a link in a table';
+      return { place: 'table', where: 'a link in a table' };
     default:
-      return `a link inside ${parent?.type ?? 'the document'}`;
+      return { place: 'other', where: `a link inside ${parent?.type ?? 'the document'}` };
   }
 }
 

@@ -270,10 +270,11 @@ describe('URLs that the URL parser refuses', () => {
 describe('nodes a parser extension makes without a position', () => {
   it('a GFM autolink literal found by the text transform gets its place, for the model and for findings', async () => {
     const { lintRoadmap } = await import('../../src/index.js');
-    const text = '# T\n\n## S\n\nRead (www.…` and more) first.\n\n* See www.…`\n';
+    // Three more resources, so that the document is a resource list stray-link judges.
+    const text = '# T\n\n## S\n\nRead (www.…` and more) first.\n\n* See www.…`\n* [A](https://a.example/)\n* [B](https://b.example/)\n* [C](https://c.example/)\n';
     const d = doc(text);
     expect(d.extraction.issues.map((i) => [i.ruleId, i.node.position?.start.line, i.node.position?.start.column])).toEqual([['stray-link', 5, 7]]);
-    expect(resources(d.roadmap).map((r) => [r.url, r.line, r.column])).toEqual([['http://www.…`', 7, 7]]);
+    expect(resources(d.roadmap).map((r) => [r.url, r.line, r.column])[0]).toEqual(['http://www.…`', 7, 7]);
     const findings = await lintRoadmap(text);
     expect(findings.filter((f) => f.ruleId === 'stray-link').map((f) => f.start.line)).toEqual([5]);
   });

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { lintRoadmap, processRoadmap } from '../../src/index.js';
+import { packageReadmes, sharedCorpus } from '../helpers.js';
 import { findingsOf, placesOf } from './harness.js';
+
+/** A list of `n` resources under one section, with `prose` before it in the same section. */
+const listWith = (prose: string, n: number): string =>
+  `# Roadmap\n\n## 1. Basics\n\n${prose}\n\n${Array.from({ length: n }, (_, i) => `* [R${i}](https://r${i}.example/)`).join('\n')}\n`;
 
 describe('stray-link', () => {
   it('reports a link outside the lists, and one before the first section', async () => {
-    const source = '# T\n\n* [Badge](https://badge.example/)\n\n## 1. S\n\nRead [the guide](https://guide.example/).\n\n* [A](https://a.example/)\n';
+    const source = '# T\n\n* [Badge](https://badge.example/)\n\n## 1. S\n\nRead [the guide](https://guide.example/).\n\n* [A](https://a.example/)\n* [B](https://b.example/)\n* [C](https://c.example/)\n';
     expect(await placesOf('stray-link', source)).toEqual(['3:3 beforeFirstSection', '7:6 outsideList']);
     const [, prose] = await findingsOf('stray-link', source);
     expect(prose!.message).toBe('Link "the guide" (https://guide.example/) is outside any resource list: a link in a paragraph');
@@ -12,4 +18,82 @@ describe('stray-link', () => {
   it('passes a document whose links are all in lists', async () => {
     expect(await placesOf('stray-link', '# T\n\n## 1. S\n\n* [A](https://a.example/)\n')).toEqual([]);
   });
+
+  it('judges a document whose list items hold three of every four links to other sites, and no other', async () => {
+    const two = 'See [one](https://one.example/) and [two](https://two.example/).';
+    expect(await placesOf('stray-link', listWith(two, 6))).toEqual(['5:5 outsideList', '5:37 outsideList']);
+    expect(await placesOf('stray-link', listWith(two, 5))).toEqual([]);
+    // Relative links and addresses are not counted against the list, nor reported.
+    const local = 'See [the guide](docs/guide.md), [us](mailto:a@b.example) and [one](https://one.example/).';
+    expect(await placesOf('stray-link', listWith(local, 3))).toEqual(['5:62 outsideList']);
+  });
+
+  it('leaves the matter before and after the list alone, and linked headings', async () => {
+    const source = [
+      '# Roadmap',
+      '',
+      'By [the team](https://team.example/), sponsored by [Example](https://sponsor.example/).',
+      '',
+      '## Contents',
+      '',
+      'Jump to [Basics](#1-basics).',
+      '',
+      '## 1. Basics',
+      '',
+      // Twenty resources: the six links outside the lists are fewer than one in four.
+      ...Array.from({ length: 10 }, (_, i) => `* [A${i}](https://a${i}.example/)`),
+      '',
+      '## 2. [Web](https://web.example/)',
+      '',
+      'Also read [this](https://this.example/).',
+      '',
+      ...Array.from({ length: 10 }, (_, i) => `* [B${i}](https://b${i}.example/)`),
+      '',
+      '## Contributing',
+      '',
+      'Read [the guidelines](https://github.com/example/list/blob/main/CONTRIBUTING.md) and [follow us](https://social.example/).',
+      '',
+    ].join('\n');
+    expect(await placesOf('stray-link', source)).toEqual(['24:11 outsideList']);
+  });
+
+  it('on the shared lists, reports only prose links among the resources', async () => {
+    const lists = sharedCorpus();
+    expect(lists.length).toBeGreaterThanOrEqual(7);
+    const reported: string[] = [];
+    for (const { name, text } of lists) {
+      const doc = processRoadmap(text, { path: name });
+      const listing = doc.roadmap.sections.filter((s) => s.groups.length > 0);
+      const findings = (await lintRoadmap(text, { path: name, rules: { 'stray-link': 'warn' } })).filter((f) => f.ruleId === 'stray-link');
+      for (const f of findings) {
+        // Between the first and the last section that list resources; to another site.
+        expect(f.start.line).toBeGreaterThanOrEqual(listing[0]!.line);
+        expect(f.message).toMatch(/\(https?:\/\//u);
+        reported.push(`${name}:${f.start.line}`);
+      }
+    }
+    // awesome-python's "See also" paragraphs (other lists, not in the data) and the sponsor's
+    // prose between public-apis' sponsor list and its own; the 11 others before this rule looked
+    // at the document's shape (titles, badges, sponsor blurbs, contributing, licence) are gone.
+    expect(reported.filter((r) => r.startsWith('awesome-python.md'))).toHaveLength(8);
+    expect(reported.filter((r) => r.startsWith('public-apis.md'))).toEqual(['public-apis.md:24', 'public-apis.md:36', 'public-apis.md:38']);
+    expect(reported).toHaveLength(11);
+  });
+
+  it('says nothing on most READMEs of the installed packages, which are prose', async () => {
+    const readmes = packageReadmes();
+    expect(readmes.length).toBeGreaterThan(200);
+    let judged = 0;
+    for (const { name, text } of readmes) {
+      let findings;
+      try {
+        findings = await lintRoadmap(text, { path: `${name}/README.md`, rules: { 'stray-link': 'warn' } });
+      } catch {
+        continue; // a README refused as input (a limit): not this rule's business
+      }
+      if (findings.some((f) => f.ruleId === 'stray-link')) judged++;
+    }
+    // Before the rule looked at the document's shape, it reported on most of them.
+    expect(judged / readmes.length).toBeLessThan(0.05);
+  }, 120_000);
 });
