@@ -1,25 +1,69 @@
 import { defineRule } from '../lint/rule.js';
 import { parseUrl } from '../util/url.js';
-import { isLoopbackHost, linkTargets, schemeOf } from '../pipeline/link-targets.js';
+import { isLoopbackHost, linkTargets, schemeOf, type LinkTarget } from '../pipeline/link-targets.js';
 
-/** Plain http: links, which anyone on the way can read and rewrite. */
-export default defineRule({
+interface Options {
+  /** Report every http: link, also where nothing in the document shows the site serves https:. */
+  all: boolean;
+}
+
+/** A host as the evidence compares it: "www." and the bare name are one site. */
+const siteOf = (host: string): string => (host.startsWith('www.') ? host.slice(4) : host);
+
+/**
+ * Plain http: links, which anyone on the way can read and rewrite, to a site the document itself
+ * links with https: elsewhere (so the site serves it, and the link can change). With `all`, every
+ * http: link, for an audit.
+ */
+export default defineRule<Options>({
   meta: {
     id: 'insecure-url',
     type: 'suggestion',
-    docs: { description: 'Plain http: links where https: would keep readers safe on the way', tags: ['links', 'security'] },
+    docs: { description: 'Plain http: links to sites the document links with https: elsewhere', tags: ['links', 'security'] },
     defaultSeverity: 'warn',
     fixable: false,
-    schema: null,
-    defaultOptions: {},
-    messages: { http: 'Insecure http: link "{{url}}"; use https: where the site supports it' },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        all: { type: 'boolean', description: 'Report every http: link, also to sites the document never links with https:.' },
+      },
+    },
+    defaultOptions: { all: false },
+    messages: {
+      http: 'Insecure http: link "{{url}}"; the document links {{host}} with https: at line {{line}}',
+      httpUnproven: 'Insecure http: link "{{url}}"; use https: where the site supports it',
+      linkedWithHttps: 'linked with https: here',
+    },
   },
-  create({ doc, report }) {
-    for (const t of linkTargets(doc)) {
-      if (schemeOf(t.url) !== 'http') continue;
+  create({ doc, options, report }) {
+    const targets = linkTargets(doc);
+    const insecure: { target: LinkTarget; host: string }[] = [];
+    /** The first https: link to each site. */
+    const secure = new Map<string, LinkTarget>();
+    for (const t of targets) {
+      const scheme = schemeOf(t.url);
+      if (scheme !== 'http' && scheme !== 'https') continue;
       const host = parseUrl(t.url)?.hostname;
-      if (host === undefined || isLoopbackHost(host)) continue;
-      report({ messageId: 'http', data: { url: t.url }, start: t.start, end: t.end, key: t.url });
+      if (!host) continue;
+      if (scheme === 'https') {
+        if (!secure.has(siteOf(host))) secure.set(siteOf(host), t);
+      } else if (!isLoopbackHost(host)) insecure.push({ target: t, host });
+    }
+    for (const { target: t, host } of insecure) {
+      const evidence = secure.get(siteOf(host));
+      if (evidence) {
+        report({
+          messageId: 'http',
+          data: { url: t.url, host, line: doc.index.pointAt(evidence.start).line },
+          start: t.start,
+          end: t.end,
+          related: { messageId: 'linkedWithHttps', offset: evidence.start },
+          key: t.url,
+        });
+      } else if (options.all) {
+        report({ messageId: 'httpUnproven', data: { url: t.url }, start: t.start, end: t.end, key: t.url });
+      }
     }
   },
 });

@@ -90,7 +90,9 @@ describe('formats and flags', () => {
   });
 
   it('each URL rule has one severity: an unsafe link is an error, an http: link a warning', () => {
-    const r = cli(['lint', '-', '--format', 'compact', '--no-config'], { cwd: dir, input: '# T\n\n## S\n\n* [a](javascript:alert(1))\n* [b](http://b.example/)\n' });
+    // insecure-url reports an http: link to a site the document also links with https:.
+    const input = '# T\n\n## S\n\n* [a](javascript:alert(1))\n* [b](http://b.example/)\n* [c](https://b.example/c)\n';
+    const r = cli(['lint', '-', '--format', 'compact', '--no-config'], { cwd: dir, input });
     expect(r.stdout).toContain('<stdin>:5:3: error unsafe-url Unsafe javascript: link');
     expect(r.stdout).toContain('<stdin>:6:3: warn insecure-url Insecure http: link');
   });
@@ -115,9 +117,9 @@ describe('configuration', () => {
   it('is found upward from each file, in roadmap.config.json or package.json', () => {
     const dir = scratch({
       'a/roadmap.config.json': JSON.stringify({ rules: { 'insecure-url': 'off' } }),
-      'a/list.md': '# T\n\n## S\n\n* [x](http://insecure.example/)\n',
+      'a/list.md': '# T\n\n## S\n\n* [x](http://insecure.example/)\n* [y](https://insecure.example/y)\n',
       'b/package.json': JSON.stringify({ name: 'b', roadmap: { rules: { 'insecure-url': 'error' } } }),
-      'b/list.md': '# T\n\n## S\n\n* [x](http://insecure.example/)\n',
+      'b/list.md': '# T\n\n## S\n\n* [x](http://insecure.example/)\n* [y](https://insecure.example/y)\n',
     });
     const r = cli(['lint', 'a/list.md', 'b/list.md', '--format', 'compact'], { cwd: dir });
     expect(r.stdout).not.toContain('a/list.md');
@@ -144,12 +146,12 @@ describe('configuration', () => {
         ignore: ['drafts/**'],
         overrides: [{ files: ['legacy/**'], rules: { 'insecure-url': 'off' } }],
       }),
-      'legacy/old.md': '# T\n\n## S\n\n* [x](http://old.example/)\n',
-      'new/new.md': '# T\n\n## S\n\n* [x](http://new.example/)\n',
+      'legacy/old.md': '# T\n\n## S\n\n* [x](http://old.example/)\n* [y](https://old.example/y)\n',
+      'new/new.md': '# T\n\n## S\n\n* [x](http://new.example/)\n* [y](https://new.example/y)\n',
       'drafts/d.md': '# T\n\n## S\n\n* [x](javascript:void(0))\n',
     });
     const r = cli(['lint', '.', '--format', 'compact'], { cwd: dir });
-    expect(r.stdout.trim().split('\n')).toEqual(['new/new.md:5:3: warn insecure-url Insecure http: link "http://new.example/"; use https: where the site supports it']);
+    expect(r.stdout.trim().split('\n')).toEqual(['new/new.md:5:3: warn insecure-url Insecure http: link "http://new.example/"; the document links new.example with https: at line 6']);
   });
 
   it.each([
@@ -212,6 +214,8 @@ describe('configuration', () => {
       '<!-- roadmap-lint-enable insecure-url -->',
       '',
       '* [d](http://four.example/)',
+      '',
+      ...['one', 'two', 'three', 'four'].map((n) => `* [${n}](https://${n}.example/secure)`),
       '',
     ].join('\n');
     const dir = scratch({ 'x.md': md });
