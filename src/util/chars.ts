@@ -10,14 +10,28 @@ for (let c = 0; c < 128; c++) {
   if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) ASCII_LETTER_OR_DIGIT[c] = 1;
 }
 
+/**
+ * Blocks with neither a letter nor a number, where lists put their typography and emoji: general
+ * punctuation (dashes, quotes), arrows to miscellaneous technical, box drawing to the dingbats
+ * before their circled digits, the dingbats after them, and the pictographs and emoji. A title
+ * with "—" or "✅" is then answered without compiling the expression.
+ */
+const NEITHER: readonly (readonly [number, number])[] = [
+  [0x2000, 0x206f],
+  [0x2190, 0x23ff],
+  [0x2500, 0x2775],
+  [0x2794, 0x27bf],
+  [0x1f300, 0x1faff],
+];
+
 let letterOrDigit: RegExp | undefined;
 
 /** Whether `ch` (one code point, as a string) is a letter or a number: `/^[\p{L}\p{N}]$/u`. */
 export function isLetterOrDigit(ch: string): boolean {
-  if (ch.length === 1) {
-    const c = ch.charCodeAt(0);
-    if (c < 128) return ASCII_LETTER_OR_DIGIT[c] === 1;
-  }
+  const c = ch.codePointAt(0);
+  if (c === undefined) return false;
+  if (c < 128) return ch.length === 1 && ASCII_LETTER_OR_DIGIT[c] === 1;
+  for (const [from, to] of NEITHER) if (c >= from && c <= to) return false;
   return (letterOrDigit ??= /^[\p{L}\p{N}]$/u).test(ch);
 }
 
