@@ -27,8 +27,11 @@
 //    the one object that does, `data` (flags a handler sets while it compiles: in a table, in a
 //    reference...), is now made for each document as before, in `compile` instead of `compiler`.
 //
-// Both caches take the extension objects as unchanging once parsing has begun (remark-gfm and
-// remark-frontmatter make them when the processor is configured, and nothing changes them after).
+// Both caches hold while each extension list holds the same items (compared one by one, not inside
+// nested lists) and the extension objects do not change once parsing has begun. remark-gfm and
+// remark-frontmatter make them when the processor is configured; the one change made to them after
+// (src/pipeline/autolink-transform.ts guards a tree transform of mdast-util-gfm-autolink-literal)
+// is made when the pipeline's parser is built, before its first parse.
 import { readFile } from 'node:fs/promises';
 
 /** `leaves` is the list an entry was made for; an entry holds while the list holds the same items. */

@@ -18,8 +18,9 @@
  *
  * A document with no section heading (a roadmap.sh topic file: an H1, a paragraph, a list) has one
  * implicit section. Nothing is dropped silently: every link node ends up as a resource, a
- * description link or an internal link, or is reported as an issue naming its line (a link in a
- * paragraph, a heading or a quote, or in a list item shape that is not understood).
+ * description link or an internal link, or is filed as an issue naming its line (a link in a
+ * paragraph, a heading or a quote, or in a list item shape that is not understood), for the rule
+ * that judges it.
  *
  * Every walk is iterative: the input decides how deep the tree is.
  */

@@ -7,8 +7,11 @@ interface Options {
   all: boolean;
 }
 
-/** A host as the evidence compares it: "www." and the bare name are one site. */
-const siteOf = (host: string): string => (host.startsWith('www.') ? host.slice(4) : host);
+/** A host as the evidence compares it: lower case, no trailing dot, and "www." and the bare name one site. */
+const siteOf = (host: string): string => {
+  const bare = host.replace(/\.$/u, '');
+  return bare.startsWith('www.') ? bare.slice(4) : bare;
+};
 
 /**
  * Plain http: links, which anyone on the way can read and rewrite, to a site the document itself
@@ -37,28 +40,32 @@ export default defineRule<Options>({
     },
   },
   create({ doc, options, report }) {
-    const targets = linkTargets(doc);
-    const insecure: { target: LinkTarget; host: string }[] = [];
-    /** The first https: link to each site. */
-    const secure = new Map<string, LinkTarget>();
-    for (const t of targets) {
+    const insecure: { target: LinkTarget; host: string; movable: boolean }[] = [];
+    /** The first https: link on the default port to each site, and the host it names. */
+    const secure = new Map<string, { target: LinkTarget; host: string }>();
+    for (const t of linkTargets(doc)) {
       const scheme = schemeOf(t.url);
       if (scheme !== 'http' && scheme !== 'https') continue;
-      const host = parseUrl(t.url)?.hostname;
-      if (!host) continue;
+      const url = parseUrl(t.url);
+      if (!url?.hostname) continue;
+      const host = url.hostname.replace(/\.$/u, '');
       if (scheme === 'https') {
-        if (!secure.has(siteOf(host))) secure.set(siteOf(host), t);
-      } else if (!isLoopbackHost(host)) insecure.push({ target: t, host });
+        // Another port is another server: no evidence for the default one.
+        if (url.port === '' && !secure.has(siteOf(host))) secure.set(siteOf(host), { target: t, host });
+      } else if (!isLoopbackHost(host)) {
+        // An http: link on a port of its own cannot simply move to https:.
+        insecure.push({ target: t, host, movable: url.port === '' });
+      }
     }
-    for (const { target: t, host } of insecure) {
-      const evidence = secure.get(siteOf(host));
+    for (const { target: t, host, movable } of insecure) {
+      const evidence = movable ? secure.get(siteOf(host)) : undefined;
       if (evidence) {
         report({
           messageId: 'http',
-          data: { url: t.url, host, line: doc.index.pointAt(evidence.start).line },
+          data: { url: t.url, host: evidence.host, line: doc.index.pointAt(evidence.target.start).line },
           start: t.start,
           end: t.end,
-          related: { messageId: 'linkedWithHttps', offset: evidence.start },
+          related: { messageId: 'linkedWithHttps', offset: evidence.target.start },
           key: t.url,
         });
       } else if (options.all) {

@@ -1,5 +1,5 @@
 import type { ExtractIssue } from '../model/extract.js';
-import type { Section } from '../model/types.js';
+import type { Roadmap, Section } from '../model/types.js';
 import { defineRule } from '../lint/rule.js';
 
 type Issue = ExtractIssue & { ruleId: 'stray-link' };
@@ -11,13 +11,23 @@ type Issue = ExtractIssue & { ruleId: 'stray-link' };
  */
 const LIST_SHARE = 3;
 
-/** A link to another site (or a file server): what a resource is, unlike a page of the repository, an address or an anchor. */
-const OFF_SITE = /^(?:https?|ftps?):|^\/\//iu;
+/** A link to another site: what a resource is, unlike a page of the repository, an address or an anchor. */
+const OFF_SITE = /^https?:|^\/\//iu;
+
+/** Links to other sites in list items: resources, and the links of items extraction could not read. */
+function listedOffSite(roadmap: Roadmap, issues: readonly ExtractIssue[]): number {
+  let n = 0;
+  for (const section of roadmap.sections) for (const group of section.groups) for (const r of group.resources) if (OFF_SITE.test(r.url)) n++;
+  for (const issue of issues) if ((issue.ruleId === 'unrecognized-item' || issue.messageId === 'beforeFirstSection') && OFF_SITE.test(issue.data.url)) n++;
+  return n;
+}
 
 /**
- * The lines of the list itself: from the first section that lists resources to the end of the
- * last one. Before it stand the title, badges, sponsors and introduction; after it, contributing,
- * licence and credits: matter about the list, not in it. Null when no section lists resources.
+ * The lines of the list itself: from the first section that lists resources (from its first list,
+ * in a document with no section headings, where the section starts at the title) to the next
+ * section heading after the last one. Before it stand the title, badges and introduction; after it,
+ * contributing, licence and credits: matter about the list, not in it. Null when no section lists
+ * resources.
  */
 function listSpan(sections: readonly Section[]): { from: number; to: number } | null {
   let first = -1;
@@ -28,18 +38,19 @@ function listSpan(sections: readonly Section[]): { from: number; to: number } | 
     last = i;
   });
   if (first < 0) return null;
-  return { from: sections[first]!.line, to: sections[last + 1]?.line ?? Infinity };
+  const start = sections[first]!;
+  return { from: start.implicit ? start.groups[0]!.line : start.line, to: sections[last + 1]?.line ?? Infinity };
 }
 
 /**
- * A link outside every resource list, in a resource list. The rule judges a document whose list
- * items hold three times as many links as its prose holds links to other sites (a page of prose
- * with a few lists is not a resource list), and there it reports:
+ * A link outside every resource list, in a resource list. The rule judges a document with
+ * resources whose list items hold three times as many links to other sites as the rest of it (a
+ * page of prose with a few lists is not a resource list), and there it reports:
  * - a list of links before the first section heading, which belongs to no section;
- * - a link to another site in a paragraph, quote or table between the first and the last section
- *   that list resources. Headings (a linked heading names its section), relative links and anchors
- *   (the repository's own pages, which relative-link and anchor-target check), and the matter
- *   before and after the list are left alone.
+ * - a link to another site in a paragraph, quote or table from the first section that lists
+ *   resources to the end of the last. Headings (a linked heading names its section), relative
+ *   links and anchors (the repository's own pages, which relative-link and anchor-target check),
+ *   addresses, and the matter before and after the list are left alone.
  */
 export default defineRule({
   meta: {
@@ -57,25 +68,18 @@ export default defineRule({
   },
   create({ doc, report }) {
     const { roadmap, issues } = doc.extraction;
-    let listed = roadmap.counts.resources;
-    const before: Issue[] = [];
-    const prose: (Issue & { messageId: 'outsideList' })[] = [];
-    for (const issue of issues) {
-      if (issue.ruleId === 'unrecognized-item') listed++;
-      else if (issue.messageId === 'beforeFirstSection') {
-        listed++;
-        before.push(issue);
-      } else if (OFF_SITE.test(issue.data.url)) prose.push(issue);
-    }
-    if (listed === 0 || listed < LIST_SHARE * prose.length) return;
+    const strays = issues.filter((i): i is Issue => i.ruleId === 'stray-link');
+    if (strays.length === 0) return;
     const span = listSpan(roadmap.sections);
-    const reported: Issue[] = [...before];
-    if (span) {
-      for (const issue of prose) {
+    if (!span) return;
+    const prose = strays.filter((i) => i.messageId === 'outsideList' && OFF_SITE.test(i.data.url));
+    if (listedOffSite(roadmap, issues) < LIST_SHARE * prose.length) return;
+    for (const issue of strays) {
+      if (issue.messageId === 'outsideList') {
         const line = issue.node.position?.start.line ?? 0;
-        if (issue.place !== 'heading' && line >= span.from && line < span.to) reported.push(issue);
+        if (issue.place === 'heading' || !OFF_SITE.test(issue.data.url) || line < span.from || line >= span.to) continue;
       }
+      report({ messageId: issue.messageId, data: issue.data, node: issue.node, key: issue.data.url || '(empty URL)' });
     }
-    for (const issue of reported) report({ messageId: issue.messageId, data: issue.data, node: issue.node, key: issue.data.url || '(empty URL)' });
   },
 });

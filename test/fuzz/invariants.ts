@@ -97,14 +97,14 @@ export async function checkDocument(text: string, path = 'fuzz.md'): Promise<Bro
     if (errors.length > 0) fail('json-valid', JSON.stringify(errors[0]));
 
     // Every link is in the model exactly once, or reported, or filed by extraction as a link
-    // outside the lists (stray-link and unrecognized-item judge which of those to report). Inline
+    // outside the lists (stray-link judges which of those to report). Inline
     // comments may switch reports off, so this is judged with them made inert (same length: lines
     // and columns stay).
     const findings: Finding[] = await lintDocument(doc, { rules: RULES, settings: SETTINGS });
     const inert = doc.source.includes('roadmap-lint-') ? processRoadmap(doc.source.replaceAll('roadmap-lint-', 'roadmap-lint_'), { path }) : doc;
     const unsuppressed = inert === doc ? findings : await lintDocument(inert, { rules: RULES, settings: SETTINGS });
     const reportedLines = new Set(unsuppressed.map((f) => f.start.line));
-    for (const issue of doc.extraction.issues) reportedLines.add(issue.node.position?.start.line ?? 0);
+    for (const issue of doc.extraction.issues) if (issue.ruleId === 'stray-link') reportedLines.add(issue.node.position?.start.line ?? 0);
     const links = linksByLine(doc);
     const entries = modelByLine(doc);
     for (const [line, n] of entries) {

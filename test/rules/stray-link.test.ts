@@ -28,6 +28,43 @@ describe('stray-link', () => {
     expect(await placesOf('stray-link', listWith(local, 3))).toEqual(['5:62 outsideList']);
   });
 
+  it('counts and reports links to other sites only: http, https and protocol-relative, in any case', async () => {
+    const offSite = 'See [a](//a.example/x), [us](mailto:us@b.example) and [c](HTTPS://C.example/).';
+    expect(await placesOf('stray-link', listWith(offSite, 6))).toEqual(['5:5 outsideList', '5:55 outsideList']);
+    // A list of relative links does not make a resource list of a README.
+    const readme = '# tool\n\n## Docs\n\nMore on [the site](https://tool.example/).\n\n* [Guide](guide.md)\n* [API](api.md)\n* [FAQ](faq.md)\n';
+    expect(await placesOf('stray-link', readme)).toEqual([]);
+  });
+
+  it('says nothing of a list before the first heading when no section lists resources', async () => {
+    const nav = '# tool\n\n* [Site](https://tool.example/)\n* [Chat](https://chat.example/)\n* [Blog](https://blog.example/)\n\n## Install\n\nRun it.\n';
+    expect(await placesOf('stray-link', nav)).toEqual([]);
+    expect(await placesOf('stray-link', `${nav}\n## Links\n\n* [Docs](https://docs.example/)\n`)).toEqual(['3:3 beforeFirstSection', '4:3 beforeFirstSection', '5:3 beforeFirstSection']);
+  });
+
+  it('in a document with no section headings, judges from its first list on, not the description', async () => {
+    const topic = [
+      '# C#',
+      '',
+      'Used for [ASP.NET](https://dotnet.microsoft.com/apps/aspnet) web development.',
+      '',
+      'Visit the following resources to learn more:',
+      '',
+      '- [@official@C# Tour](https://learn.microsoft.com/en-us/dotnet/csharp/tour-of-csharp/)',
+      '- [@course@C# Learning Path](https://learn.microsoft.com/en-us/training/paths/csharp-first-steps/)',
+      '- [@video@Learn C#](https://www.youtube.com/watch?v=YrtFtdTTfv0)',
+      '- [@article@C# docs](https://learn.microsoft.com/en-us/dotnet/csharp/)',
+      '- [@article@C# guide](https://learn.microsoft.com/en-us/dotnet/csharp/fundamentals/)',
+      '- [@opensource@Roslyn](https://github.com/dotnet/roslyn)',
+      '',
+      'Also see [the spec](https://learn.microsoft.com/en-us/dotnet/csharp/language-reference/).',
+      '',
+    ].join('\n');
+    expect(processRoadmap(topic).roadmap.sections.map((s) => s.implicit)).toEqual([true]);
+    // Six links in the list against two outside it: a resource list.
+    expect(await placesOf('stray-link', topic)).toEqual(['14:10 outsideList']);
+  });
+
   it('leaves the matter before and after the list alone, and linked headings', async () => {
     const source = [
       '# Roadmap',
