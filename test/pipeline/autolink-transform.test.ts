@@ -11,7 +11,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { autolinkTransform, guardedAutolinkTransform, mayHoldAutolinkLiteral } from '../../src/pipeline/autolink-transform.js';
+import { autolinkScopes, autolinkTransform, guardedAutolinkTransform, mayHoldAutolinkLiteral } from '../../src/pipeline/autolink-transform.js';
 import { autolinkGuards, parseWhole } from '../../src/pipeline/parse.js';
 import { packageReadmes, ROADMAP, sharedCorpus } from '../helpers.js';
 
@@ -30,6 +30,19 @@ describe('the literal-autolink transform, guarded', () => {
     // The stock processor still has the package's own transform: the guard changed only ours.
     expect(extensions.some((e) => e.transforms?.includes(autolinkTransform))).toBe(true);
     expect(extensions.some((e) => e.transforms?.includes(guardedAutolinkTransform))).toBe(false);
+  });
+
+  it('runs on the blocks that hold candidate text, once each, and on nothing else', () => {
+    // CommonMark alone leaves literal URLs as text, as the transform finds them.
+    const plain = unified().use(remarkParse).freeze();
+    const tree = plain.parse('# Title www.a.example\n\nPlain text.\n\nSee *www.b.example* and http://c.example.\n\n[www.d.example](https://d.example)\n') as Root;
+    const text = (value: string) => ({ type: 'text' as const, value });
+    tree.children.push({ type: 'table', children: [{ type: 'tableRow', children: [{ type: 'tableCell', children: [text('x@y.example')] }, { type: 'tableCell', children: [text('no')] }] }] });
+    expect(autolinkScopes(tree).map((s) => s.type)).toEqual(['heading', 'paragraph', 'tableCell']);
+    expect(autolinkScopes(plain.parse('[www.d.example](https://d.example) and [x@y.example][r]\n\n[r]: https://r.example\n') as Root)).toEqual([]);
+    // A candidate outside those blocks (no parser makes one) sends the whole tree through.
+    const odd: Root = { type: 'root', children: [{ type: 'blockquote', children: [text('www.e.example') as never] }] };
+    expect(autolinkScopes(odd)).toEqual([odd]);
   });
 
   it('skips the roadmap, whose links are all link targets', () => {
@@ -57,6 +70,8 @@ describe('the literal-autolink transform, guarded', () => {
       ' ', '\n', '\n\n', '*', '_', '`', '[', ']', '(', ')', '<', '>', '.', ',', ':', ';', '!', '?', '~', '|', '-',
       '[l](https://t.example)', '[r][d]', '\n\n[d]: https://d.example\n', '<https://a.example>', '# ', '> ', '- ', '1. ',
       'é', 'ß', '世', '😀', 'word', 'Www', 'hTtP', '&amp;', '&#64;', '\\@', 'x', '1',
+      '\n\n| www.a.example | b@c.example |\n| --- | --- |\n| http://d.example | e |\n\n', '**www.x.example**', '~~a@b.example~~',
+      '\n\n[^1]: see www.f.example\n\n', '\n\n## www.h.example\n\n', '*http://e.example and _www.g.example_*',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
