@@ -43,20 +43,37 @@ function listSpan(sections: readonly Section[]): { from: number; to: number } | 
 }
 
 /**
+ * For a line, the line where the lists of its section begin (Infinity in a section with none):
+ * prose above it is the section's introduction.
+ */
+function firstListLines(sections: readonly Section[]): (line: number) => number {
+  return (line) => {
+    let section: Section | undefined;
+    for (const s of sections) {
+      if (s.line > line) break;
+      section = s;
+    }
+    const first = section?.groups[0];
+    return first ? first.line : Infinity;
+  };
+}
+
+/**
  * A link outside every resource list, in a resource list. The rule judges a document with
  * resources whose list items hold three times as many links to other sites as the rest of it (a
  * page of prose with a few lists is not a resource list), and there it reports:
  * - a list of links before the first section heading, which belongs to no section;
- * - a link to another site in a paragraph, quote or table from the first section that lists
- *   resources to the end of the last. Headings (a linked heading names its section), relative
- *   links and anchors (the repository's own pages, which relative-link and anchor-target check),
- *   addresses, and the matter before and after the list are left alone.
+ * - a link to another site in a paragraph, quote or table that follows a list of its section, from
+ *   the first section that lists resources to the end of the last. A section's introduction
+ *   (before its first list: "see also", the topic's own site), headings (a linked heading names
+ *   its section), relative links and anchors (the repository's own pages, which relative-link and
+ *   anchor-target check), addresses, and the matter before and after the list are left alone.
  */
 export default defineRule({
   meta: {
     id: 'stray-link',
     type: 'suggestion',
-    docs: { description: 'A link outside the resource lists, which the data does not include', tags: ['structure'] },
+    docs: { description: 'A link among the resources of a resource list but outside its lists, which the data does not include', tags: ['structure'] },
     defaultSeverity: 'warn',
     fixable: false,
     schema: null,
@@ -74,10 +91,13 @@ export default defineRule({
     if (!span) return;
     const prose = strays.filter((i) => i.messageId === 'outsideList' && OFF_SITE.test(i.data.url));
     if (listedOffSite(roadmap, issues) < LIST_SHARE * prose.length) return;
+    const listsFrom = firstListLines(roadmap.sections);
     for (const issue of strays) {
       if (issue.messageId === 'outsideList') {
         const line = issue.node.position?.start.line ?? 0;
         if (issue.place === 'heading' || !OFF_SITE.test(issue.data.url) || line < span.from || line >= span.to) continue;
+        // A section's introduction, before its first list: context ("see also", the topic's own site).
+        if (line < listsFrom(line)) continue;
       }
       report({ messageId: issue.messageId, data: issue.data, node: issue.node, key: issue.data.url || '(empty URL)' });
     }

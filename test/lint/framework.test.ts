@@ -67,7 +67,7 @@ describe('findings point at the file on disk', () => {
   });
 
   it('fingerprints are rule, message id and content: rewording a message keeps baselines', async () => {
-    const findings = await lintRoadmap('# T\n\n## 1. S\n\nSee [the docs](https://docs.example/).\n\n* [A](https://a.example/)\n* [B](https://b.example/)\n* [C](https://c.example/)\n');
+    const findings = await lintRoadmap('# T\n\n## 1. S\n\n* [A](https://a.example/)\n* [B](https://b.example/)\n* [C](https://c.example/)\n\nSee [the docs](https://docs.example/).\n');
     const stray = findings.find((f) => f.ruleId === 'stray-link')!;
     expect(stray.fingerprint).toBe('stray-link:outsideList:https://docs.example/');
     expect(stray.messageId).toBe('outsideList');

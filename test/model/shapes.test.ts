@@ -270,12 +270,13 @@ describe('URLs that the URL parser refuses', () => {
 describe('nodes a parser extension makes without a position', () => {
   it('a GFM autolink literal found by the text transform gets its place, for the model and for findings', async () => {
     const { lintRoadmap } = await import('../../src/index.js');
-    // Three more resources, so that the document is a resource list stray-link judges.
-    const text = '# T\n\n## S\n\nRead (www.…` and more) first.\n\n* See www.…`\n* [A](https://a.example/)\n* [B](https://b.example/)\n* [C](https://c.example/)\n';
+    // Three more resources, so that the document is a resource list stray-link judges, and the
+    // prose after the list, where it reports.
+    const text = '# T\n\n## S\n\n* See www.…`\n* [A](https://a.example/)\n* [B](https://b.example/)\n* [C](https://c.example/)\n\nRead (www.…` and more) first.\n';
     const d = doc(text);
-    expect(d.extraction.issues.map((i) => [i.ruleId, i.node.position?.start.line, i.node.position?.start.column])).toEqual([['stray-link', 5, 7]]);
-    expect(resources(d.roadmap).map((r) => [r.url, r.line, r.column])[0]).toEqual(['http://www.…`', 7, 7]);
+    expect(d.extraction.issues.map((i) => [i.ruleId, i.node.position?.start.line, i.node.position?.start.column])).toEqual([['stray-link', 10, 7]]);
+    expect(resources(d.roadmap).map((r) => [r.url, r.line, r.column])[0]).toEqual(['http://www.…`', 5, 7]);
     const findings = await lintRoadmap(text);
-    expect(findings.filter((f) => f.ruleId === 'stray-link').map((f) => f.start.line)).toEqual([5]);
+    expect(findings.filter((f) => f.ruleId === 'stray-link').map((f) => f.start.line)).toEqual([10]);
   });
 });
