@@ -31,9 +31,15 @@ export function formatAjvErrors(errors: readonly AjvError[]): SchemaError[] {
   });
 }
 
-/** The most specific of a validator's errors ("reason" missing, not "does not match oneOf"), and how many more there are. */
+/**
+ * The most specific of a validator's errors ("reason" missing, not "does not match oneOf"), and how
+ * many more problems there are elsewhere. Errors at the same place or above it ("must be string",
+ * "must match exactly one schema in oneOf" for the alternatives the value did not take) describe
+ * the same problem, and are not counted.
+ */
 export function deepestError(errors: readonly AjvError[]): { error: SchemaError; more: number } {
   const formatted = formatAjvErrors(errors);
   const error = formatted.reduce((a, b) => (b.path.length > a.path.length ? b : a), formatted[0] ?? { path: '/', message: 'invalid' });
-  return { error, more: Math.max(0, formatted.length - 1) };
+  const sameProblem = (path: string): boolean => path === '/' || path === error.path || error.path.startsWith(`${path}/`);
+  return { error, more: formatted.filter((e) => e !== error && !sameProblem(e.path)).length };
 }
