@@ -59,9 +59,9 @@ function firstListLines(sections: readonly Section[]): (line: number) => number 
 }
 
 /**
- * A link outside every resource list, in a resource list. The rule judges a document with
- * resources whose list items hold three times as many links to other sites as the rest of it (a
- * page of prose with a few lists is not a resource list), and there it reports:
+ * A link outside every resource list, in a resource list. The rule judges a document whose
+ * resources (list items and table rows) hold three times as many links to other sites as the rest
+ * of it (a page of prose with a few lists is not a resource list), and there it reports:
  * - a list of links before the first section heading, which belongs to no section;
  * - a link to another site in a paragraph, quote or table that follows a list of its section, from
  *   the first section that lists resources to the end of the last. A section's introduction
