@@ -31,15 +31,19 @@ export function formatAjvErrors(errors: readonly AjvError[]): SchemaError[] {
   });
 }
 
+/** Keywords whose error at a place above another error is an alternative the value did not take, not a problem of its own. */
+const ALTERNATIVES = new Set(['oneOf', 'anyOf', 'type', 'enum', 'const']);
+
 /**
  * The most specific of a validator's errors ("reason" missing, not "does not match oneOf"), and how
- * many more problems there are elsewhere. Errors at the same place or above it ("must be string",
- * "must match exactly one schema in oneOf" for the alternatives the value did not take) describe
- * the same problem, and are not counted.
+ * many more problems there are. An error at the same place or above it for an alternative ("must
+ * be string", "must match exactly one schema in oneOf": the forms the value did not take)
+ * describes the same problem, and is not counted.
  */
 export function deepestError(errors: readonly AjvError[]): { error: SchemaError; more: number } {
   const formatted = formatAjvErrors(errors);
   const error = formatted.reduce((a, b) => (b.path.length > a.path.length ? b : a), formatted[0] ?? { path: '/', message: 'invalid' });
-  const sameProblem = (path: string): boolean => path === '/' || path === error.path || error.path.startsWith(`${path}/`);
-  return { error, more: formatted.filter((e) => e !== error && !sameProblem(e.path)).length };
+  const above = (path: string): boolean => path === error.path || path === '/' || error.path.startsWith(`${path}/`);
+  const more = formatted.filter((e, i) => e !== error && !(above(e.path) && ALTERNATIVES.has(errors[i]!.keyword))).length;
+  return { error, more };
 }

@@ -20,8 +20,10 @@ describe('deepestError', () => {
   });
 
   it('counts problems at other places', () => {
-    const { more } = deepestError([error('/rules/a/1/x', 'type', 'must be boolean'), error('/limits/maxNesting', 'type', 'must be integer'), error('/', 'required', 'x')]);
+    const { more } = deepestError([error('/rules/a/1/x', 'type', 'must be boolean'), error('/limits/maxNesting', 'type', 'must be integer'), error('/', 'anyOf', 'x')]);
     expect(more).toBe(1);
+    // A problem above the one named that is not an alternative is a problem of its own.
+    expect(deepestError([error('/rules/a/1/x', 'type', 'must be boolean'), error('/', 'additionalProperties', 'must NOT have additional properties')]).more).toBe(1);
   });
 
   it('words a real configuration error with no false count', () => {
