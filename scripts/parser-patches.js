@@ -34,7 +34,7 @@
 // is made when the pipeline's parser is built, before its first parse.
 import { readFile } from 'node:fs/promises';
 
-/** `leaves` is the list an entry was made for; an entry holds while the list holds the same items. */
+/** Whether two extension lists hold the same items: a cache entry holds while its list does. */
 const SAME_ITEMS = `function sameItems(a, b) {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

@@ -11,7 +11,7 @@
  * cell each), not on the whole tree: it reads and rewrites one text node at a time, with nothing
  * from outside the node (its expressions look behind only within the node's text, and its handlers
  * read only the match), so a block gives what the whole tree gives for that block, and blocks of
- * phrasing never nest. A READMEs with a few bare URLs in its prose no longer has its whole tree
+ * phrasing never nest. A README with a few bare URLs in its prose no longer has its whole tree
  * walked four times: a lint of the package documents of `npm run bench` spent 3.5% of its time in
  * those walks. A candidate text in no such block (none is known) sends the whole tree through.
  *
@@ -23,7 +23,7 @@
  */
 import type { Root } from 'mdast';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
-import { SKIP, some, walk, type TreeNode } from '../util/tree.js';
+import { SKIP, walk, type TreeNode } from '../util/tree.js';
 
 type Transform = (tree: Root) => Root | undefined | void;
 
@@ -32,14 +32,6 @@ export const autolinkTransform = (gfmAutolinkLiteralFromMarkdown().transforms ??
 
 /** Text that one of the transform's expressions could match: a superset, checked by a test. */
 const CANDIDATE = /@|www|http/iu;
-
-/** Whether any text node outside a link or link reference could hold a literal autolink. */
-export function mayHoldAutolinkLiteral(tree: Root): boolean {
-  return some(tree, (node) => {
-    if (node.type === 'text') return typeof node.value === 'string' && CANDIDATE.test(node.value);
-    return node.type === 'link' || node.type === 'linkReference' ? SKIP : false;
-  });
-}
 
 /** The blocks whose phrasing holds text (phrasing containers inside them never hold one of these). */
 const PHRASING_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -64,12 +56,9 @@ export function autolinkScopes(tree: Root): TreeNode[] {
   return whole ? [tree as TreeNode] : scopes;
 }
 
-/** The guarded transform put in the transform's place: on the blocks that may change, if any. */
+/** The guarded transform put in the transform's place: on the blocks that may change, if any (it changes them in place). */
 export const guardedAutolinkTransform: Transform = (tree) => {
-  const scopes = autolinkScopes(tree);
-  if (scopes.length === 1 && scopes[0] === tree) return autolinkTransform!(tree);
-  for (const scope of scopes) autolinkTransform!(scope as unknown as Root);
-  return undefined;
+  for (const scope of autolinkScopes(tree)) autolinkTransform!(scope as unknown as Root);
 };
 
 /**

@@ -1,5 +1,5 @@
 import { defineRule } from '../lint/rule.js';
-import { parseUrl } from '../util/url.js';
+import { hostnameOf, parseUrl } from '../util/url.js';
 import { isLoopbackHost, linkTargets, schemeOf, type LinkTarget } from '../pipeline/link-targets.js';
 
 interface Options {
@@ -7,11 +7,8 @@ interface Options {
   all: boolean;
 }
 
-/** A host as the evidence compares it: lower case, no trailing dot, and "www." and the bare name one site. */
-const siteOf = (host: string): string => {
-  const bare = host.replace(/\.$/u, '');
-  return bare.startsWith('www.') ? bare.slice(4) : bare;
-};
+/** A host as the evidence compares it: "www." and the bare name are one site. */
+const siteOf = (host: string): string => (host.startsWith('www.') ? host.slice(4) : host);
 
 /**
  * Plain http: links, which anyone on the way can read and rewrite, to a site the document itself
@@ -48,7 +45,7 @@ export default defineRule<Options>({
       if (scheme !== 'http' && scheme !== 'https') continue;
       const url = parseUrl(t.url);
       if (!url?.hostname) continue;
-      const host = url.hostname.replace(/\.$/u, '');
+      const host = hostnameOf(url);
       if (scheme === 'https') {
         // Another port is another server: no evidence for the default one.
         if (url.port === '' && !secure.has(siteOf(host))) secure.set(siteOf(host), { target: t, host });

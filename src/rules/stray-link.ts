@@ -92,13 +92,13 @@ export default defineRule({
     const prose = strays.filter((i) => i.messageId === 'outsideList' && OFF_SITE.test(i.data.url));
     if (listedOffSite(roadmap, issues) < LIST_SHARE * prose.length) return;
     const listsFrom = firstListLines(roadmap.sections);
-    for (const issue of strays) {
-      if (issue.messageId === 'outsideList') {
-        const line = issue.node.position?.start.line ?? 0;
-        if (issue.place === 'heading' || !OFF_SITE.test(issue.data.url) || line < span.from || line >= span.to) continue;
-        // A section's introduction, before its first list: context ("see also", the topic's own site).
-        if (line < listsFrom(line)) continue;
-      }
+    const among = (issue: Issue): boolean => {
+      const line = issue.node.position?.start.line ?? 0;
+      // Not a heading, and in the span after its section's first list: a section's introduction,
+      // before it, is context ("see also", the topic's own site).
+      return issue.messageId === 'outsideList' && issue.place !== 'heading' && line >= span.from && line < span.to && line >= listsFrom(line);
+    };
+    for (const issue of [...strays.filter((i) => i.messageId === 'beforeFirstSection'), ...prose.filter(among)]) {
       report({ messageId: issue.messageId, data: issue.data, node: issue.node, key: issue.data.url || '(empty URL)' });
     }
   },

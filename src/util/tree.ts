@@ -40,14 +40,13 @@ export function walk<T extends TreeNode>(
   }
 }
 
-/** Does the node, or anything inside it, satisfy the test? A test returning SKIP leaves out what is inside that node. */
-export function some(root: TreeNode, test: (node: TreeNode) => boolean | typeof SKIP): boolean {
+/** Does the node, or anything inside it, satisfy the test? */
+export function some(root: TreeNode, test: (node: TreeNode) => boolean): boolean {
   const stack: TreeNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    const answer = test(node);
-    if (answer === true) return true;
-    if (answer !== SKIP && node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    if (test(node)) return true;
+    if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return false;
 }

@@ -15,11 +15,13 @@ export function parseUrl(url: string): URL | null {
 
 const WEB_SCHEMES = new Set(['http:', 'https:']);
 
+/** A parsed URL's lower-case host without a trailing dot ("" when it has none). */
+export const hostnameOf = (u: URL): string => u.hostname.replace(/\.$/u, '');
+
 /** Lower-case host without a trailing dot, or null (relative, invalid or host-less URL). */
 export function hostOf(url: string): string | null {
   const u = parseUrl(url);
-  if (!u || !u.hostname) return null;
-  return u.hostname.replace(/\.$/u, '');
+  return u && u.hostname ? hostnameOf(u) : null;
 }
 
 export function isWebUrl(u: URL): boolean {
@@ -50,7 +52,7 @@ export function normalizeUrl(url: string, options: NormalizeOptions = {}): strin
   const u = parseUrl(url.trim());
   if (!u) return null;
   if (!isWebUrl(u)) return u.href;
-  const host = u.hostname.replace(/\.$/u, '').replace(/^www\./u, '');
+  const host = hostnameOf(u).replace(/^www\./u, '');
   const port = u.port && !(u.port === '80' || u.port === '443') ? `:${u.port}` : '';
   let path = u.pathname.replace(/\/index\.html?$/iu, '/');
   // github.com/Owner/Repo and github.com/owner/repo are one repository; file paths below keep their case.
