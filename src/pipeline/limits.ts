@@ -99,6 +99,8 @@ export function checkLimits(source: string, limits: Readonly<Limits> = DEFAULT_L
   let htmlBlock = false;
   let previousBlank = true;
   let line = 1;
+  const gt = new NextChar(source, '>');
+  const paren = new NextChar(source, ')');
   const n = source.length;
   let i = 0;
   while (i < n) {
@@ -213,11 +215,11 @@ export function checkLimits(source: string, limits: Readonly<Limits> = DEFAULT_L
       // malformed "tag" can hide the shapes the parser is slow on.
       let longest = 0;
       let plainFrom = p;
-      const nextOf = nextFinder(source, end);
       for (let k = p; k < end; ) {
         const c = source.charCodeAt(k);
-        if (k >= plainFrom) {
-          const skipTo = urlOrTagEnd(source, k, end, nextOf);
+        // Only these start a tag, a link destination or a bare URL.
+        if (k >= plainFrom && (c === 0x3c || c === 0x5d || c === 0x68 || c === 0x77)) {
+          const skipTo = urlOrTagEnd(source, k, end, gt, paren);
           if (skipTo > k) plainFrom = skipTo;
         }
         if (c === 0x5f && k < plainFrom) {
@@ -289,36 +291,40 @@ function startsHtmlBlock(source: string, p: number, end: number, afterBreak: boo
 }
 
 /**
- * The next `>` or `)` at or after a position on one line, remembered, so that a line of many `<`
- * and no `>` is still read once, not once per `<`.
+ * The next place of one character at or after a position, remembered: positions asked for only
+ * grow, so a document with many `<` and no `>` is still read once, not once per `<` (or per line).
  */
-function nextFinder(source: string, end: number): (ch: string, from: number) => number {
-  const found = new Map<string, number>();
-  return (ch, from) => {
-    const known = found.get(ch);
-    if (known !== undefined && (known === -1 || known >= from)) return known;
-    const at = source.indexOf(ch, from);
-    const result = at >= 0 && at < end ? at : -1;
-    found.set(ch, result);
-    return result;
-  };
+class NextChar {
+  /** Where the last search started (-1: none yet) and what it found (-1: none to the end). */
+  private searchedFrom = -1;
+  private at = -1;
+
+  constructor(
+    private readonly source: string,
+    private readonly ch: string,
+  ) {}
+
+  /** Just after the next occurrence at or after `from` and before `end`; `fallback` when there is none. */
+  after(from: number, end: number, fallback: number): number {
+    if (this.searchedFrom < 0 || from < this.searchedFrom || (this.at >= 0 && this.at < from)) {
+      this.searchedFrom = from;
+      this.at = this.source.indexOf(this.ch, from);
+    }
+    return this.at >= 0 && this.at < end ? this.at + 1 : fallback;
+  }
 }
 
 /**
  * Where a tag or autolink (`<a href=…>`, `<https://…>`), a link destination (`](…)`) or a bare URL
  * (`https://…`, `www.…` at a word start) that starts at `k` ends on its line; `k` when none does.
  */
-function urlOrTagEnd(source: string, k: number, end: number, nextOf: (ch: string, from: number) => number): number {
+function urlOrTagEnd(source: string, k: number, end: number, gt: NextChar, paren: NextChar): number {
   const c = source.charCodeAt(k);
-  const find = (ch: string, from: number): number => {
-    const at = nextOf(ch, from);
-    return at >= 0 ? at + 1 : k;
-  };
   if (c === 0x3c) {
     const n = source.charCodeAt(k + 1);
-    return isAsciiLetter(n) || n === 0x2f || n === 0x21 || n === 0x3f ? find('>', k + 1) : k;
+    return isAsciiLetter(n) || n === 0x2f || n === 0x21 || n === 0x3f ? gt.after(k + 1, end, k) : k;
   }
-  if (c === 0x5d && source.charCodeAt(k + 1) === 0x28) return find(')', k + 2);
+  if (c === 0x5d) return source.charCodeAt(k + 1) === 0x28 ? paren.after(k + 2, end, k) : k;
   const before = k === 0 ? SPACE : source.charCodeAt(k - 1);
   const wordStart = before === SPACE || before === TAB || before === 0x28 || before === 0x3c || before === LF || before === CR;
   if (wordStart && (source.startsWith('http://', k) || source.startsWith('https://', k) || source.startsWith('www.', k))) {
