@@ -27,11 +27,30 @@
 //    the one object that does, `data` (flags a handler sets while it compiles: in a table, in a
 //    reference...), is now made for each document as before, in `compile` instead of `compiler`.
 //
-// Both caches hold while each extension list holds the same items (compared one by one, not inside
-// nested lists) and the extension objects do not change once parsing has begun. remark-gfm and
-// remark-frontmatter make them when the processor is configured; the one change made to them after
-// (src/pipeline/autolink-transform.ts guards a tree transform of mdast-util-gfm-autolink-literal)
-// is made when the pipeline's parser is built, before its first parse.
+// 4-8. micromark's tokenizer, in the places a profile of a lint over the package documents put
+//    first, each an allocation or a slow path taken for every attempt, character or event. Half
+//    the package documents, one process: 8.13 s before, 7.42 s after (interleaved runs, medians
+//    of five); all of them on both cores: 13.42 s before, 12.67 s after (medians of three). The
+//    JSON reports are byte-identical.
+//    4. An attempt at a map of constructs (at every line start and every special character)
+//       spread the map's entry and its catch-all entry into a new list. The list is the entry
+//       itself when there is no catch-all entry, and is otherwise made once per map and code.
+//    5. The token stack an attempt may restore is copied with `slice`, not `Array.from`.
+//    6. micromark-util-character tests an ASCII code by running a regular expression on a
+//       one-character string. The answers for 0-127 are now read from a table that the same
+//       expression fills once; other codes still ask the expression.
+//    7. subtokenize kept its jumps over inserted events in objects keyed by event index: sparse,
+//       so in dictionary mode, and merged with Object.assign once per embedded token. Maps.
+//    8. Each subtokenize pass copied the document's events into its buffer and copied the result
+//       back. The buffer now works in the array itself: it only ever changes its arrays in
+//       place, and moving its cursor to the end leaves every event in that array, in order.
+//
+// The caches (2, 3 and 4) hold while each extension list holds the same items (compared one by
+// one, not inside nested lists) and the extension objects do not change once parsing has begun.
+// remark-gfm and remark-frontmatter make them when the processor is configured; the one change
+// made to them after (src/pipeline/autolink-transform.ts guards a tree transform of
+// mdast-util-gfm-autolink-literal) is made when the pipeline's parser is built, before its first
+// parse.
 import { readFile } from 'node:fs/promises';
 
 /** Whether two extension lists hold the same items: a cache entry holds while its list does. */
@@ -42,7 +61,10 @@ const SAME_ITEMS = `function sameItems(a, b) {
 }
 `;
 
-/** The edits, by package file, as micromark 4.0 and mdast-util-from-markdown 2.1 write the code. */
+/**
+ * The edits, by package file, as micromark 4.0, micromark-util-character 2.1,
+ * micromark-util-subtokenize 2.1 and mdast-util-from-markdown 2.1 write the code.
+ */
 export const PARSER_PATCHES = {
   'mdast-util-from-markdown/lib/index.js': [
     // 1. One handler context per document.
@@ -109,6 +131,115 @@ function createCompiler(options) {
 `,
     },
   ],
+  'micromark/lib/create-tokenizer.js': [
+    // 4. No new list per attempt at a map of constructs when the map has no catch-all entry.
+    {
+      find: `          const left = code !== null && map[code];
+          const all = code !== null && map.null;
+          const list = [`,
+      replace: `          const left = code !== null && map[code];
+          const all = code !== null && map.null;
+          if (!all && Array.isArray(left)) return handleListOfConstructs(left)(code);
+          let lists = listsByMap.get(map);
+          if (!lists) {
+            lists = new Map();
+            listsByMap.set(map, lists);
+          }
+          const known = lists.get(code);
+          if (known) return handleListOfConstructs(known)(code);
+          const list = [`,
+    },
+    {
+      find: `          return handleListOfConstructs(list)(code);
+`,
+      replace: `          lists.set(code, list);
+          return handleListOfConstructs(list)(code);
+`,
+    },
+    {
+      find: `export function createTokenizer(parser, initialize, from) {
+`,
+      replace: `const listsByMap = new WeakMap();
+export function createTokenizer(parser, initialize, from) {
+`,
+    },
+    // 5. The stack kept for a restore, copied without the iterator protocol.
+    {
+      find: `    const startStack = Array.from(stack);`,
+      replace: `    const startStack = stack.slice();`,
+    },
+  ],
+  'micromark-util-character/index.js': [
+    // 6. ASCII answers from a table the expression itself fills.
+    {
+      find: `function regexCheck(regex) {
+  return check;
+`,
+      replace: `function regexCheck(regex) {
+  const ascii = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) ascii[c] = regex.test(String.fromCharCode(c)) ? 1 : 0;
+  return check;
+`,
+    },
+    {
+      find: `    return code !== null && code > -1 && regex.test(String.fromCharCode(code));`,
+      replace: `    return code !== null && code > -1 && (code < 128 ? ascii[code] === 1 : regex.test(String.fromCharCode(code)));`,
+    },
+  ],
+  'micromark-util-subtokenize/index.js': [
+    // 7. The jumps over inserted events kept in Maps: as objects with integer keys, sparse and
+    //    dictionary-mode, merged by Object.assign, they took a tenth of a parse.
+    {
+      find: `  const jumps = {};
+`,
+      replace: `  const jumps = new Map();
+`,
+    },
+    {
+      find: `    while (index in jumps) {
+      index = jumps[index];
+    }
+`,
+      replace: `    while (jumps.has(index)) {
+      index = jumps.get(index);
+    }
+`,
+    },
+    {
+      find: `        Object.assign(jumps, subcontent(events, index));
+        index = jumps[index];
+`,
+      replace: `        for (const [from, to] of subcontent(events, index)) jumps.set(from, to);
+        index = jumps.get(index);
+`,
+    },
+    {
+      find: `  const gaps = {};
+`,
+      replace: `  const gaps = new Map();
+`,
+    },
+    {
+      find: `    gaps[adjust + jumps[index][0]] = adjust + jumps[index][1];
+`,
+      replace: `    gaps.set(adjust + jumps[index][0], adjust + jumps[index][1]);
+`,
+    },
+    // 8. Each pass works in the events array itself, not in a copy copied back at its end.
+    {
+      find: `  const events = new SpliceBuffer(eventsArray);
+`,
+      replace: `  const events = new SpliceBuffer();
+  events.left = eventsArray;
+`,
+    },
+    {
+      find: `  splice(eventsArray, 0, Number.POSITIVE_INFINITY, events.slice(0));
+`,
+      replace: `  events.setCursor(Number.POSITIVE_INFINITY);
+`,
+    },
+  ],
   'micromark/lib/parse.js': [
     // 2. The combined constructs once per extension list.
     {
@@ -166,7 +297,7 @@ export const parserPatches = {
   setup(b) {
     const applied = new Set();
     b.onStart(() => applied.clear());
-    b.onLoad({ filter: /[\\/](micromark[\\/]lib[\\/]parse|mdast-util-from-markdown[\\/]lib[\\/]index)\.js$/ }, async (args) => {
+    b.onLoad({ filter: /[\\/](micromark[\\/]lib[\\/](parse|create-tokenizer)|mdast-util-from-markdown[\\/]lib[\\/]index|micromark-util-(character|subtokenize)[\\/]index)\.js$/ }, async (args) => {
       const key = patchedFileOf(args.path);
       if (!key) return undefined;
       applied.add(key);

@@ -17,7 +17,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain JavaScript build script, without types
-import { parserPatches, patchSource } from '../../scripts/parser-patches.js';
+import { PARSER_PATCHES, parserPatches, patchSource } from '../../scripts/parser-patches.js';
+import * as stockCharacter from 'micromark-util-character';
 import { packageReadmes, ROADMAP, ROOT, sharedCorpus, tempDir } from '../helpers.js';
 
 /** The parser as the command line configures it, with the packages' own code. */
@@ -26,7 +27,9 @@ const stock = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, [
 const plain = unified().use(remarkParse).freeze();
 
 type FromMarkdown = (value: string, options: { extensions: unknown[]; mdastExtensions: unknown[] }) => Root;
+type CodeCheck = (code: number | null) => boolean;
 let changed: FromMarkdown;
+let changedCharacter: Record<string, CodeCheck>;
 
 /** The patched parser, given the extensions remark-parse gives the stock one. */
 const changedParse = (text: string): Root =>
@@ -39,7 +42,11 @@ beforeAll(async () => {
   // The packages bundled the way scripts/bundle.js bundles them, with the plugin.
   const outfile = join(tempDir(), 'from-markdown.mjs');
   await build({
-    stdin: { contents: "export { fromMarkdown } from 'mdast-util-from-markdown';", resolveDir: ROOT, loader: 'js' },
+    stdin: {
+      contents: "export { fromMarkdown } from 'mdast-util-from-markdown';\nexport * as character from 'micromark-util-character';",
+      resolveDir: ROOT,
+      loader: 'js',
+    },
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -51,14 +58,21 @@ beforeAll(async () => {
   expect(text).toMatch(/handlerThis\.sliceSerialize = events\[index\d*\]\[2\]\.sliceSerialize;/u);
   expect(text).toContain('function combinedConstructs(');
   expect(text).toContain('function createCompiler(');
-  changed = ((await import(pathToFileURL(outfile).href)) as { fromMarkdown: FromMarkdown }).fromMarkdown;
+  expect(text).toMatch(/listsByMap\d* = \/\* @__PURE__ \*\/ new WeakMap\(\)|listsByMap\d* = new WeakMap\(\)/u);
+  expect(text).toMatch(/const ascii\d* = new Uint8Array\(128\);/u);
+  expect(text).toMatch(/while \(jumps\d*\.has\(index\d*\)\)/u);
+  expect(text).toMatch(/events\d*\.left = eventsArray;/u);
+  const mod = (await import(pathToFileURL(outfile).href)) as { fromMarkdown: FromMarkdown; character: Record<string, CodeCheck> };
+  changed = mod.fromMarkdown;
+  changedCharacter = mod.character;
 }, 60_000);
 
 describe('the patched parser (scripts/parser-patches.js)', () => {
   const installed = (key: string): string => join(ROOT, 'node_modules', key);
 
   it('finds each text it replaces exactly once in the installed packages, and says which file when it does not', () => {
-    for (const key of ['mdast-util-from-markdown/lib/index.js', 'micromark/lib/parse.js']) {
+    expect(Object.keys(PARSER_PATCHES)).toHaveLength(5);
+    for (const key of Object.keys(PARSER_PATCHES)) {
       const text = readFileSync(installed(key), 'utf8');
       expect(patchSource(key, text, key)).not.toBe(text);
     }
@@ -93,6 +107,27 @@ describe('the patched parser (scripts/parser-patches.js)', () => {
     expect(bundle).toMatch(/\.sliceSerialize=\w+\[\w+\]\[2\]\.sliceSerialize[;,]/u);
     expect(bundle).toMatch(/\{items:\[\.\.\.\w+\],constructs:/u);
     expect(bundle).toMatch(/\{items:\[\.\.\.\w+\],compile:/u);
+    // The tokenizer's changes: a map's own list, the ASCII table, the jumps in a Map, the buffer in place.
+    expect(bundle).toMatch(/if\(![\w$]+&&Array\.isArray\([\w$]+\)\)return [\w$]+\([\w$]+\)\([\w$]+\);/u);
+    expect(bundle).toMatch(/\.test\(String\.fromCharCode\([\w$]+\)\)\?1:0/u);
+    expect(bundle).toMatch(/for\(;[\w$]+\.has\([\w$]+\);\)[\w$]+=[\w$]+\.get\([\w$]+\)/u);
+    expect(bundle).toMatch(/\b[\w$]+\.left=[\w$]+;/u);
+  });
+
+  it('answers every character code as micromark-util-character does', () => {
+    const names = Object.keys(stockCharacter).filter((name) => typeof (stockCharacter as Record<string, unknown>)[name] === 'function');
+    expect(names.length).toBeGreaterThanOrEqual(12);
+    // micromark's codes: null (end of input), -5 to -1 (line endings, tabs, virtual spaces) and
+    // UTF-16 code units; a few beyond them as well.
+    const codes: (number | null)[] = [null, -5, -4, -3, -2, -1, 0x10000, 0x1f600, 0x10ffff];
+    for (let code = 0; code <= 0xffff; code++) codes.push(code);
+    const differ: string[] = [];
+    for (const name of names) {
+      const stock = (stockCharacter as Record<string, CodeCheck>)[name]!;
+      const patched = changedCharacter[name]!;
+      for (const code of codes) if (patched(code) !== stock(code)) differ.push(`${name}(${code})`);
+    }
+    expect(differ).toEqual([]);
   });
 
   it('makes the constructs and the compiler again when the extension list changes', () => {
