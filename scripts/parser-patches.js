@@ -33,8 +33,9 @@
 //    of five); all of them on both cores: 13.42 s before, 12.67 s after (medians of three). The
 //    JSON reports are byte-identical.
 //    4. An attempt at a map of constructs (at every line start and every special character)
-//       spread the map's entry and its catch-all entry into a new list. The list is the entry
-//       itself when there is no catch-all entry, and is otherwise made once per map and code.
+//       spread the map's entry and its catch-all entry into a new list. With no catch-all entry
+//       (text, where most attempts are) the list is the entry itself: handleListOfConstructs only
+//       reads it.
 //    5. The token stack an attempt may restore is copied with `slice`, not `Array.from`.
 //    6. micromark-util-character tests an ASCII code by running a regular expression on a
 //       one-character string. The answers for 0-127 are now read from a table that the same
@@ -45,7 +46,7 @@
 //       back. The buffer now works in the array itself: it only ever changes its arrays in
 //       place, and moving its cursor to the end leaves every event in that array, in order.
 //
-// The caches (2, 3 and 4) hold while each extension list holds the same items (compared one by
+// The caches (2 and 3) hold while each extension list holds the same items (compared one by
 // one, not inside nested lists) and the extension objects do not change once parsing has begun.
 // remark-gfm and remark-frontmatter make them when the processor is configured; the one change
 // made to them after (src/pipeline/autolink-transform.ts guards a tree transform of
@@ -140,28 +141,7 @@ function createCompiler(options) {
       replace: `          const left = code !== null && map[code];
           const all = code !== null && map.null;
           if (!all && Array.isArray(left)) return handleListOfConstructs(left)(code);
-          let lists = listsByMap.get(map);
-          if (!lists) {
-            lists = new Map();
-            listsByMap.set(map, lists);
-          }
-          const known = lists.get(code);
-          if (known) return handleListOfConstructs(known)(code);
           const list = [`,
-    },
-    {
-      find: `          return handleListOfConstructs(list)(code);
-`,
-      replace: `          lists.set(code, list);
-          return handleListOfConstructs(list)(code);
-`,
-    },
-    {
-      find: `export function createTokenizer(parser, initialize, from) {
-`,
-      replace: `const listsByMap = new WeakMap();
-export function createTokenizer(parser, initialize, from) {
-`,
     },
     // 5. The stack kept for a restore, copied without the iterator protocol.
     {
@@ -285,6 +265,13 @@ export function patchSource(pkgFile, text, file) {
   return out;
 }
 
+/** Paths ending in one of the patched package files, with either kind of slash. */
+const PATCHED_FILES = new RegExp(
+  `[\\\\/](?:${Object.keys(PARSER_PATCHES)
+    .map((key) => key.replace(/[.]/gu, '\\.').split('/').join('[\\\\/]'))
+    .join('|')})$`,
+);
+
 /** The package file a path is, when it is one of those patched. */
 function patchedFileOf(path) {
   const slashed = path.split('\\').join('/');
@@ -297,7 +284,7 @@ export const parserPatches = {
   setup(b) {
     const applied = new Set();
     b.onStart(() => applied.clear());
-    b.onLoad({ filter: /[\\/](micromark[\\/]lib[\\/](parse|create-tokenizer)|mdast-util-from-markdown[\\/]lib[\\/]index|micromark-util-(character|subtokenize)[\\/]index)\.js$/ }, async (args) => {
+    b.onLoad({ filter: PATCHED_FILES }, async (args) => {
       const key = patchedFileOf(args.path);
       if (!key) return undefined;
       applied.add(key);

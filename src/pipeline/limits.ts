@@ -217,8 +217,7 @@ export function checkLimits(source: string, limits: Readonly<Limits> = DEFAULT_L
       let plainFrom = p;
       for (let k = p; k < end; ) {
         const c = source.charCodeAt(k);
-        // Only these start a tag, a link destination or a bare URL.
-        if (k >= plainFrom && (c === 0x3c || c === 0x5d || c === 0x68 || c === 0x77)) {
+        if (k >= plainFrom) {
           const skipTo = urlOrTagEnd(source, k, end, gt, paren);
           if (skipTo > k) plainFrom = skipTo;
         }
@@ -291,13 +290,13 @@ function startsHtmlBlock(source: string, p: number, end: number, afterBreak: boo
 }
 
 /**
- * The next place of one character at or after a position, remembered: positions asked for only
- * grow, so a document with many `<` and no `>` is still read once, not once per `<` (or per line).
+ * The next place of one character at or after a position, remembered. The positions asked for
+ * never decrease (the scan goes forward), so a document with many `<` and no `>` is still read
+ * once, not once per `<` (or per line).
  */
 class NextChar {
-  /** Where the last search started (-1: none yet) and what it found (-1: none to the end). */
-  private searchedFrom = -1;
-  private at = -1;
+  /** Where the last search found it: -2 before the first search, -1 when none is left. */
+  private at = -2;
 
   constructor(
     private readonly source: string,
@@ -306,10 +305,7 @@ class NextChar {
 
   /** Just after the next occurrence at or after `from` and before `end`; `fallback` when there is none. */
   after(from: number, end: number, fallback: number): number {
-    if (this.searchedFrom < 0 || from < this.searchedFrom || (this.at >= 0 && this.at < from)) {
-      this.searchedFrom = from;
-      this.at = this.source.indexOf(this.ch, from);
-    }
+    if (this.at === -2 || (this.at >= 0 && this.at < from)) this.at = this.source.indexOf(this.ch, from);
     return this.at >= 0 && this.at < end ? this.at + 1 : fallback;
   }
 }

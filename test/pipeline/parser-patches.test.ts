@@ -58,7 +58,6 @@ beforeAll(async () => {
   expect(text).toMatch(/handlerThis\.sliceSerialize = events\[index\d*\]\[2\]\.sliceSerialize;/u);
   expect(text).toContain('function combinedConstructs(');
   expect(text).toContain('function createCompiler(');
-  expect(text).toMatch(/listsByMap\d* = \/\* @__PURE__ \*\/ new WeakMap\(\)|listsByMap\d* = new WeakMap\(\)/u);
   expect(text).toMatch(/const ascii\d* = new Uint8Array\(128\);/u);
   expect(text).toMatch(/while \(jumps\d*\.has\(index\d*\)\)/u);
   expect(text).toMatch(/events\d*\.left = eventsArray;/u);
