@@ -30,7 +30,7 @@ export default defineRule({
       theTitle: 'the title',
       skippedLevel: 'Heading level {{depth}} "{{text}}" skips level {{expected}} (after a level {{previous}} heading)',
     },
-    // A document without an H1 still builds (its title comes from elsewhere): a warning.
+    // A document without an H1 still builds (its title is guessed from elsewhere): a warning.
     warningMessages: ['noTitle'],
   },
   create({ doc, report }) {
@@ -39,8 +39,11 @@ export default defineRule({
       if (node.type === 'heading') headings.push(node);
     });
     const title = doc.extraction.titleNode;
+    // A title given in front matter or in a leading HTML block (an awesome list's logo) is meant;
+    // one taken from the first heading or the file name is a guess ("Index"), worth a word.
+    const guessed = doc.roadmap.titleSource === 'heading' || doc.roadmap.titleSource === 'file';
     if (!title) {
-      report({ messageId: 'noTitle', data: { title: doc.roadmap.title, source: TITLE_SOURCE[doc.roadmap.titleSource] }, node: headings[0] ?? doc.tree, key: 'no-h1' });
+      if (guessed) report({ messageId: 'noTitle', data: { title: doc.roadmap.title, source: TITLE_SOURCE[doc.roadmap.titleSource] }, node: headings[0] ?? doc.tree, key: 'no-h1' });
     } else if (toString(title).trim() === '') {
       report({ messageId: 'emptyTitle', node: title, key: 'empty-h1' });
     }

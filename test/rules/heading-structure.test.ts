@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sharedCorpus } from '../helpers.js';
 import { findingsOf, placesOf } from './harness.js';
 
 describe('heading-structure', () => {
@@ -22,8 +23,19 @@ describe('heading-structure on documents without a usable H1', () => {
   it('reports a missing H1 as a warning even when the rule is an error, and an empty H1 as an error', async () => {
     const [missing] = await findingsOf('heading-structure', '## 1. Basics\n\n* [Guide](https://guide.example/)\n', { path: 'guide.md' });
     expect(missing).toMatchObject({ messageId: 'noTitle', severity: 'warn', message: 'No H1 title: the title "1. Basics" is taken from the first heading' });
+    const [named] = await findingsOf('heading-structure', '* [Guide](https://guide.example/)\n', { path: 'guide.md' });
+    expect(named).toMatchObject({ messageId: 'noTitle', severity: 'warn', message: 'No H1 title: the title "guide" is taken from the file name' });
     const [empty] = await findingsOf('heading-structure', '#\n\n## 1. Basics\n\n* [Guide](https://guide.example/)\n');
     expect(empty).toMatchObject({ messageId: 'emptyTitle', severity: 'error', start: { line: 1, column: 1 } });
+  });
+});
+
+describe('heading-structure with a title given on purpose', () => {
+  it('does not ask for an H1 where the front matter or a leading HTML block gives the title', async () => {
+    expect(await placesOf('heading-structure', '---\ntitle: Backend\n---\n\n## 1. Basics\n\n* [Guide](https://guide.example/)\n')).toEqual([]);
+    // awesome-nodejs opens with a centred logo whose alt text is its title, and has no H1.
+    const nodejs = sharedCorpus().find((c) => c.name === 'awesome-nodejs.md');
+    if (nodejs) expect((await findingsOf('heading-structure', nodejs.text)).map((f) => f.messageId)).toEqual([]);
   });
 });
 
