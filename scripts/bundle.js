@@ -33,9 +33,6 @@ const sourcePlaces = {
     b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
       let text = await readFile(args.path, 'utf8');
       const rel = relative(src, args.path).split('\\').join('/').replace(/\.ts$/u, '.js');
-      if (args.path.includes(`${join('src', 'generated')}`)) {
-        text = text.replace(/^import \{ createRequire \} from 'node:module';\nconst require = createRequire\(import\.meta\.url\);\n/mu, '');
-      }
       if (text.includes('import.meta.url')) {
         text = text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, __roadmapBundleUrl).href`);
       }
