@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -49,8 +50,29 @@ function checkSet(reported, expected) {
   return missing.length === 0 ? null : `did not report ${missing.length} of ${expected.length} files (first: ${missing[0]})`;
 }
 
+/** The start-up floor's name in the results (bench/parse-floor.js). */
+export const FLOOR = 'remark-parse alone, bundled';
+
+/**
+ * Bundle bench/parse-floor.js as scripts/bundle.js bundles the CLI (one minified CommonJS file,
+ * ASCII, with the same micromark changes from scripts/parser-patches.js), and make its code cache
+ * with one untimed run, as the build makes the CLI's. Returns the files toolsFor runs.
+ */
+export async function prepareParseFloor({ root, scratch }) {
+  const { build } = await import('esbuild');
+  const { parserPatches } = await import(pathToFileURL(join(root, 'scripts/parser-patches.js')).href);
+  mkdirSync(scratch, { recursive: true });
+  const bundle = join(scratch, 'parse-floor.cjs');
+  const cache = join(scratch, 'parse-floor.v8cache');
+  await build({ entryPoints: [join(root, 'bench/parse-floor.js')], bundle: true, platform: 'node', format: 'cjs', target: 'node20.19', minify: true, charset: 'ascii', outfile: bundle, plugins: [parserPatches], logLevel: 'error' });
+  rmSync(cache, { force: true });
+  const made = spawnSync(process.execPath, [join(root, 'bench/cached-run.cjs'), bundle, cache, join(root, 'content/backend-roadmap.md')], { encoding: 'utf8' });
+  if (made.status !== 0 || !existsSync(cache)) throw new Error(`bench: the parse floor did not run: ${made.stderr}`);
+  return { bundle, cache };
+}
+
 /** The tools, as commands for one corpus. */
-export function toolsFor(corpus, { root, scratch }) {
+export function toolsFor(corpus, { root, scratch, floor }) {
   const node = process.execPath;
   const single = corpus.files.length === 1;
   const targets = single ? corpus.files : ['.'];
@@ -94,6 +116,11 @@ export function toolsFor(corpus, { root, scratch }) {
   if (corpus.name === 'roadmap') {
     tools.push(
       { name: "node -e ''", argv: [node, '-e', ''], check: () => null },
+      ...(floor ? [{
+        name: FLOOR,
+        argv: [node, join(root, 'bench/cached-run.cjs'), floor.bundle, floor.cache, ...corpus.files],
+        check: (out, err) => (err.includes('rejected') ? err.trim() : /^\{"files":1,/u.test(out) ? null : 'printed no count'),
+      }] : []),
       { name: 'roadmap --version', argv: [node, roadmap, '--version'], check: (out) => (/^\d+\.\d+\.\d+/u.test(out) ? null : 'printed no version') },
     );
   }
@@ -149,7 +176,7 @@ function timeOne(tool, cwd, scratch, timeoutSeconds) {
 }
 
 /** Measure every tool on every corpus, taking turns within each round. */
-export function compare({ root, corpora, scratch, quick, log, bigRounds, compareThreads }) {
+export function compare({ root, corpora, scratch, quick, log, bigRounds, compareThreads, floor }) {
   mkdirSync(scratch, { recursive: true });
   const help = spawnSync(process.execPath, [join(root, 'bin/roadmap.js'), '--help'], { encoding: 'utf8' }).stdout ?? '';
   const results = [];
@@ -160,7 +187,7 @@ export function compare({ root, corpora, scratch, quick, log, bigRounds, compare
     const big = corpus.name === 'packages' || corpus.name === 'large';
     const rounds = quick ? (corpus.name === 'roadmap' ? 5 : corpus.name === 'large' ? 1 : 2) : big && bigRounds ? bigRounds : corpus.name === 'roadmap' ? 15 : corpus.name === 'lists' ? 5 : 3;
     const timeout = quick ? 120 : 600;
-    const tools = toolsFor(corpus, { root, scratch });
+    const tools = toolsFor(corpus, { root, scratch, floor });
     // Warm the page cache with one untimed bare parse.
     spawnSync(tools.at(3).argv[0], tools.at(3).argv.slice(1), { cwd: corpus.cwd, stdio: 'ignore' });
     const samples = new Map(tools.map((t) => [t.name, []]));
@@ -219,6 +246,7 @@ export function goals(results) {
   return out;
 }
 
+const room = (ms) => (ms >= 0.5 ? `${ms.toFixed(0)} ms left` : `${(-ms).toFixed(0)} ms short before anything`);
 const fmtMs = (s) => (s.median >= 1000 ? `${(s.median / 1000).toFixed(2)} s (${(s.min / 1000).toFixed(2)}–${(s.max / 1000).toFixed(2)})` : `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`);
 const fmtMiB = (s) => `${s.median.toFixed(0)} MiB (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
 
@@ -240,6 +268,15 @@ export function summary(run) {
       }
       lines.push(`| ${name} | ${t.ok}/${t.runs} | ${fmtMs(t.wallMs)} | ${ratio(ours?.wallMs, t.wallMs) ?? '–'} | ${fmtMiB(t.peakRssMiB)} | ${ratio(ours?.peakRssMiB, t.peakRssMiB) ?? '–'} |`);
     }
+  }
+  const roadmap = run.comparison.find((r) => r.corpus === 'roadmap')?.tools;
+  const floor = roadmap?.[FLOOR]?.wallMs;
+  const peer = roadmap?.['markdownlint-cli2']?.wallMs;
+  const bare = roadmap?.["node -e ''"]?.wallMs;
+  if (floor && peer && bare) {
+    lines.push('', `**Start-up floor**: a program that starts like ours (one bundle, a V8 code cache) and only parses the roadmap with remark-parse, GFM and front matter takes ${floor.median.toFixed(0)} ms, ` +
+      `${ratio(floor, peer)}× markdownlint-cli2 (Node alone: ${bare.median.toFixed(0)} ms, ${ratio(bare, peer)}×). ` +
+      `The cold-start goal, 0.35× markdownlint-cli2, is ${(0.35 * peer.median).toFixed(0)} ms: ${room(0.35 * peer.median - floor.median)} for everything a lint does besides that parse.`);
   }
   if (run.goals.length === 0) return `${lines.join('\n')}\n`;
   lines.push('', '**Goals** (each a ratio of medians from this run):', '', '| goal | corpus | measure | ratio | limit | met |', '|---|---|---|---|---|---|');

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { cpus, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { compare, goals, summary } from './compare.js';
+import { compare, goals, prepareParseFloor, summary } from './compare.js';
 import { CORPUS_NAMES, describe, prepareCorpora, prepareDirCorpus } from './corpora.js';
 import { runEngine } from './engine.js';
 
@@ -100,7 +100,9 @@ if (only === null || only === 'compare') {
   if (pkgs && !quick && (pkgs.files.length < 3000 || pkgs.bytes < 20e6)) log('  warning: the packages corpus is under 3,000 files or 20 MB');
   log('comparison (tools take turns in each round):');
   run.corpora = corpora.map((c) => ({ name: c.name, files: c.files.length, bytes: c.bytes, note: c.note }));
-  run.comparison = compare({ root, corpora, scratch: join(base, 'scratch'), quick, log, bigRounds, compareThreads });
+  const scratch = join(base, 'scratch');
+  const floor = corpora.some((c) => c.name === 'roadmap') ? await prepareParseFloor({ root, scratch }) : undefined;
+  run.comparison = compare({ root, corpora, scratch, quick, log, bigRounds, compareThreads, floor });
   run.goals = goals(run.comparison);
 }
 
