@@ -3,7 +3,7 @@
  * diff, --write-baseline accepts today's findings.
  */
 import { realpath } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ConfigLoader } from '../config/load.js';
 import { createBaseline, writeBaseline } from '../lint/baseline.js';
 import { fixUntilStable } from '../lint/fix.js';
@@ -102,7 +102,9 @@ async function fixOne(l: LoadedDocument, options: RunOptions, workspace: Workspa
   if (options.fixDryRun) {
     // The diff library loads for --fix-dry-run only.
     const { createTwoFilesPatch } = await import('diff');
-    io.stdout(createTwoFilesPatch(`a/${doc.path}`, `b/${doc.path}`, doc.source, result.output, '', '', { context: 3 }));
+    // git's a/ and b/ prefixes on a relative path (patch -p1); an absolute path goes as it is.
+    const [a, b] = isAbsolute(doc.path) ? [doc.path, doc.path] : [`a/${doc.path}`, `b/${doc.path}`];
+    io.stdout(createTwoFilesPatch(a, b, doc.source, result.output, '', '', { context: 3 }));
     return l;
   }
   const target = resolve(io.cwd, doc.path);

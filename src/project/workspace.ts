@@ -2,7 +2,7 @@
  * A run's view of the files it touches: each document read, configured and processed once, and
  * shared with rules that look across files.
  */
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ConfigLoader, ResolvedConfig } from '../config/load.js';
 import { processSource, type ProcessedDocument } from '../pipeline/process.js';
 import { InputError, readSource, type SourceText } from '../pipeline/read.js';
@@ -29,10 +29,17 @@ export class Workspace {
     this.#snapshots = options.snapshots === true;
   }
 
-  /** The path as reports show it: relative to the working directory, forward slashes. */
+  /**
+   * The path as reports show it, with forward slashes: relative to the working directory, except
+   * a file outside it named by an absolute path (or on another drive), which stays absolute.
+   * `../lists/a.md` stays as written, so that reports, diffs and the JSON's `source` carry no
+   * absolute path the user did not type.
+   */
   display(path: string): string {
-    const rel = relative(this.cwd, resolve(this.cwd, path));
-    return (rel.startsWith('..') ? resolve(this.cwd, path) : rel).split(sep).join('/');
+    const abs = resolve(this.cwd, path);
+    const rel = relative(this.cwd, abs);
+    const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+    return (outside && (isAbsolute(path) || isAbsolute(rel)) ? abs : rel).split(sep).join('/');
   }
 
   /** Process a text under a given (display) path, e.g. one read from stdin, or a fixed version of a file. */

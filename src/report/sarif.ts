@@ -2,6 +2,8 @@
  * SARIF 2.1.0, the format code-scanning services ingest (GitHub's upload-sarif among them).
  * Columns are UTF-16 code units, as in every other report; fixes carry their replacements.
  */
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DOCS_BASE } from '../lint/finding.js';
 import type { RuleMeta } from '../lint/rule.js';
 import { PACKAGE } from '../version.js';
@@ -31,7 +33,11 @@ const level = (s: string): 'error' | 'warning' => (s === 'error' ? 'error' : 'wa
 
 export const sarif: Reporter = (results, { rules }) => {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const artifact = (file: string): { uri: string; uriBaseId: string } => ({ uri: encodeURI(file), uriBaseId: '%SRCROOT%' });
+  // A path under the working directory is relative to %SRCROOT%, each segment percent-encoded (a
+  // "#" or "?" in a name is no fragment or query); one outside it that was given absolute is a
+  // file: URI of its own.
+  const artifact = (file: string): { uri: string; uriBaseId?: string } =>
+    isAbsolute(file) ? { uri: pathToFileURL(file).href } : { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
