@@ -17,14 +17,15 @@ const HEADER_END = '<!-- rule-header:end -->';
 
 /** The config schema's rules section and option definitions for these rules. */
 export function configSchema(schema, metas) {
-  const defs = Object.fromEntries(Object.entries(schema.$defs).filter(([key]) => !key.endsWith('-options')));
+  const defs = Object.fromEntries(Object.entries(schema.$defs).filter(([key]) => !key.endsWith('-options') && key !== 'severityInArray'));
   const properties = {};
   for (const meta of metas) {
     if (meta.schema) {
       properties[meta.id] = {
-        description: `${meta.docs.description}. A severity, or [severity, options].`,
+        description: `${meta.docs.description}. A severity, [severity], or [severity, options].`,
         oneOf: [
           { $ref: '#/$defs/severity' },
+          { $ref: '#/$defs/severityInArray' },
           {
             type: 'array',
             prefixItems: [{ $ref: '#/$defs/severity' }, { $ref: `#/$defs/${meta.id}-options` }],
@@ -37,11 +38,19 @@ export function configSchema(schema, metas) {
       defs[`${meta.id}-options`] = { description: `Options of ${meta.id}.`, ...meta.schema };
     } else {
       properties[meta.id] = {
-        description: `${meta.docs.description}. Severity only: this rule takes no options.`,
-        $ref: '#/$defs/severity',
+        description: `${meta.docs.description}. A severity, or [severity]: this rule takes no options.`,
+        oneOf: [{ $ref: '#/$defs/severity' }, { $ref: '#/$defs/severityInArray' }],
       };
     }
   }
+  defs.severityInArray = {
+    description: 'A severity alone in an array, as ["error"]: the same as the severity.',
+    type: 'array',
+    prefixItems: [{ $ref: '#/$defs/severity' }],
+    minItems: 1,
+    maxItems: 1,
+    items: false,
+  };
   defs.rules = { description: 'Rule settings by rule id.', type: 'object', additionalProperties: false, properties };
   return { ...schema, $defs: defs };
 }

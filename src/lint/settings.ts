@@ -9,8 +9,11 @@ import { deepestError } from '../util/schema-errors.js';
 import type { SeveritySetting } from './finding.js';
 import type { Rule } from './rule.js';
 
-/** A rule's setting as written: a severity, or [severity, options]. */
-export type RuleEntry = SeveritySetting | readonly [SeveritySetting, Readonly<Record<string, unknown>>];
+/**
+ * A rule's setting as written: a severity, [severity] (the same), or [severity, options] for a
+ * rule that takes options.
+ */
+export type RuleEntry = SeveritySetting | readonly [SeveritySetting] | readonly [SeveritySetting, Readonly<Record<string, unknown>>];
 
 /** A rule's severity and options, with the rule's defaults filled in. */
 export interface ResolvedRuleSetting {
@@ -68,8 +71,17 @@ export function checkLayer(rules: readonly Rule[], layer: SettingsLayer): void {
       throw new SettingsError(layer.source, `unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
     }
     const severity = Array.isArray(entry) ? (entry as unknown[])[0] : entry;
+    if (Array.isArray(entry) && entry.length === 0) {
+      throw new SettingsError(layer.source, `rule "${id}": an empty list; write a severity, [severity] or [severity, options]`);
+    }
     if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) {
       throw new SettingsError(layer.source, `rule "${id}": severity ${JSON.stringify(severity)} is not error, warn or off`);
+    }
+    if (Array.isArray(entry) && entry.length > 1 && !rules.find((r) => r.meta.id === id)!.meta.schema) {
+      throw new SettingsError(layer.source, `rule "${id}" takes no options: write "${severity}" or ["${severity}"]`);
+    }
+    if (Array.isArray(entry) && entry.length > 2) {
+      throw new SettingsError(layer.source, `rule "${id}": ${entry.length} items; write a severity, [severity] or [severity, options]`);
     }
     if (!validateConfig({ rules: { [id]: entry } })) {
       const { error, more } = deepestError(validateConfig.errors ?? []);
@@ -83,9 +95,10 @@ export function checkLayer(rules: readonly Rule[], layer: SettingsLayer): void {
 }
 
 /**
- * Resolve the layers, in order, into every rule's setting. A layer that gives only a severity keeps
- * the options set before it; one that gives options replaces them. Unset rules run with their
- * defaults. Throws SettingsError naming the layer of the first bad setting.
+ * Resolve the layers, in order, into every rule's setting. A layer that gives only a severity
+ * ("error" or ["error"]) keeps the options set before it; one that gives options replaces them.
+ * Unset rules run with their defaults. Throws SettingsError naming the layer of the first bad
+ * setting.
  */
 export function resolveRuleSettings(rules: readonly Rule[], layers: readonly SettingsLayer[]): Map<string, ResolvedRuleSetting> {
   const given = new Map<string, { severity: SeveritySetting; options: Readonly<Record<string, unknown>> }>();
@@ -93,8 +106,9 @@ export function resolveRuleSettings(rules: readonly Rule[], layers: readonly Set
     checkLayer(rules, layer);
     for (const [id, entry] of Object.entries(layer.rules ?? {})) {
       const e = entry as RuleEntry;
-      if (typeof e === 'string') given.set(id, { severity: e, options: given.get(id)?.options ?? {} });
-      else given.set(id, { severity: e[0], options: e[1] });
+      if (typeof e === 'string' || e.length === 1) {
+        given.set(id, { severity: typeof e === 'string' ? e : e[0], options: given.get(id)?.options ?? {} });
+      } else given.set(id, { severity: e[0], options: e[1] });
     }
   }
   const out = new Map<string, ResolvedRuleSetting>();

@@ -31,8 +31,12 @@ export function formatAjvErrors(errors: readonly AjvError[]): SchemaError[] {
   });
 }
 
-/** Keywords whose error at a place above another error is an alternative the value did not take, not a problem of its own. */
-const ALTERNATIVES = new Set(['oneOf', 'anyOf', 'type', 'enum', 'const']);
+/**
+ * Keywords whose error at a place above another error is an alternative the value did not take,
+ * not a problem of its own: a rule's ["error", {…}] with a bad option also fails the forms
+ * "error" (enum) and ["error"] (maxItems, items).
+ */
+const ALTERNATIVES = new Set(['oneOf', 'anyOf', 'type', 'enum', 'const', 'minItems', 'maxItems', 'items']);
 
 /**
  * The most specific of a validator's errors ("reason" missing, not "does not match oneOf"), and how

@@ -46,6 +46,26 @@ describe('settings are checked before any rule runs', () => {
     expect(replaced.get('duplicate-link')!.options).toMatchObject({ scope: 'section', allow: [] });
   });
 
+  it('["error"] is the severity alone, for every rule; a rule without options says so when given some', () => {
+    const allow = [{ url: 'https://a.example/', reason: 'on purpose' }];
+    const settings = resolveRuleSettings(RULES, [
+      { source: 'config', rules: { 'duplicate-link': ['error', { allow }], mojibake: ['warn'] } },
+      { source: 'overrides[0]', rules: { 'duplicate-link': ['warn'] } },
+    ]);
+    expect(settings.get('duplicate-link')).toMatchObject({ severity: 'warn', options: { allow } });
+    expect(settings.get('mojibake')!.severity).toBe('warn');
+    const refused = (entry: unknown) => () => resolveRuleSettings(RULES, [{ source: '--rule', rules: { mojibake: entry } }]);
+    expect(refused(['warn', {}])).toThrow(new SettingsError('--rule', 'rule "mojibake" takes no options: write "warn" or ["warn"]'));
+    expect(refused([])).toThrow('rule "mojibake": an empty list; write a severity, [severity] or [severity, options]');
+    expect(() => resolveRuleSettings(RULES, [{ source: '--rule', rules: { 'duplicate-link': ['error', {}, 1] } }])).toThrow(
+      'rule "duplicate-link": 3 items; write a severity, [severity] or [severity, options]',
+    );
+    // A bad option is named alone: the forms the entry did not take ("error", ["error"]) are no other problems.
+    expect(() => resolveRuleSettings(RULES, [{ source: '--rule', rules: { 'duplicate-link': ['error', { scope: 'nope' }] } }])).toThrow(
+      new SettingsError('--rule', 'rule "duplicate-link": invalid option scope: must be equal to one of the allowed values: ["document","section","files"]'),
+    );
+  });
+
   it('__proto__ and constructor keys set nothing', () => {
     expect(() => resolveRuleSettings(RULES, [{ source: 'x', rules: JSON.parse('{"__proto__": "error"}') as Record<string, unknown> }])).toThrow(
       'unknown rule "__proto__"',
