@@ -269,6 +269,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT_FAILURE;
   }
   const misplaced = command === 'build' ? ['fix', 'fixDryRun', 'writeBaseline'] : ['noEmitOnError'];
+  if (command === 'build' && paths.includes('-')) {
+    io.stderr('roadmap: build writes outputs named after files, so it does not read standard input ("-" goes with lint and links)\n');
+    return EXIT_FAILURE;
+  }
   if (command === 'build' && options.diffBase !== undefined) {
     io.stderr('roadmap: --diff-base does not apply to build\n');
     return EXIT_FAILURE;

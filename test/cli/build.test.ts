@@ -151,6 +151,14 @@ describe('the command line', () => {
     }
   });
 
+  it('build refuses standard input in one line, writing nothing', () => {
+    const dir = tempDir();
+    const r = cli(['build', '--out', join(dir, 'dist'), '-'], { input: readFileSync(ROADMAP) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('roadmap: build writes outputs named after files, so it does not read standard input ("-" goes with lint and links)\n');
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+
   it('keeps a read-only dist/ entry as it was when it cannot write', () => {
     const dir = project();
     mkdirSync(join(dir, 'dist'));
