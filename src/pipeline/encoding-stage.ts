@@ -1,12 +1,14 @@
 /**
  * The encoding stage: find mojibake in the document's prose (text in paragraphs, headings, list
- * items, link text and image descriptions; never code, HTML or URLs), repair the tree's text in
- * place, and return each repair with its exact span in the source.
+ * items, link text and image descriptions) and in the targets of its links, images and definitions
+ * that hold characters beyond ASCII (a document mis-read as a whole mis-reads "#архитектура" and
+ * "/wiki/Си" too); never in code or HTML. It repairs the tree in place, and returns each repair
+ * with its exact span in the source.
  *
  * The whole document is evidence: repairs that are certain on their own tell which code page the
  * document was mis-read as, and ambiguous fragments elsewhere are weighed against that.
  */
-import type { Image, Root, Text } from 'mdast';
+import type { Definition, Image, Link, Root, Text } from 'mdast';
 import { gatherEvidence, repairText, type Repair } from '../encoding/index.js';
 import { walkTree } from '../model/walk.js';
 import type { SourceIndex, Point } from '../util/source.js';
@@ -27,9 +29,48 @@ interface Target {
   apply: (text: string) => void;
 }
 
+/** Characters beyond ASCII: only such a link target can hold mojibake. */
+const BEYOND_ASCII = /[^\x00-\x7f]/u;
+
+/**
+ * A link's, image's or definition's target as a target for repair, when it holds characters
+ * beyond ASCII and stands in the source as the tree holds it (no escapes or entities in it). It
+ * is looked for after the link text (the image description, the definition's label), so that a
+ * text that repeats it is not taken for it; an autolink, whose target is its text, is left to its
+ * text node and follows it (see repairTree).
+ */
+function targetOf(node: Link | Image | Definition, source: string): Target | null {
+  if (!BEYOND_ASCII.test(node.url)) return null;
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return null;
+  let from: number;
+  if (node.type === 'definition') from = source.indexOf(']:', start);
+  else if (node.type === 'image') from = source.indexOf('](', start + 2 + node.alt!.length);
+  else {
+    const last = node.children.at(-1)?.position?.end.offset;
+    from = source.indexOf('](', last ?? start + 1);
+  }
+  if (from < 0 || from >= end) return null;
+  const at = source.indexOf(node.url, from);
+  if (at < 0 || at + node.url.length > end) return null;
+  return {
+    offset: at,
+    slice: node.url,
+    value: node.url,
+    apply: (fixed) => {
+      node.url = fixed;
+    },
+  };
+}
+
 function targets(tree: Root, source: string): Target[] {
   const found: Target[] = [];
   walkTree(tree, (node) => {
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const target = targetOf(node, source);
+      if (target) found.push(target);
+    }
     if (node.type === 'text') {
       const text = node as Text;
       const start = text.position?.start.offset;
@@ -138,6 +179,14 @@ export function carryOver(slice: string, value: string, repairs: readonly Repair
 
 /** Repair the tree's prose in place; returns the repairs in source order. */
 export function repairTree(tree: Root, source: string, index: SourceIndex): SourceRepair[] {
+  // Autolinks (<https://…>, www.…, addresses) show their target as their text: the target
+  // follows the text's repair.
+  const autolinks: { link: Link; text: Text; before: string }[] = [];
+  walkTree(tree, (node) => {
+    if (node.type !== 'link' || node.children.length !== 1 || node.children[0]!.type !== 'text') return;
+    const text = node.children[0] as Text;
+    if (BEYOND_ASCII.test(text.value) && node.url.endsWith(text.value)) autolinks.push({ link: node, text, before: text.value });
+  });
   const all = targets(tree, source);
   const evidence = gatherEvidence(all.map((t) => t.slice));
   const repairs: SourceRepair[] = [];
@@ -153,6 +202,9 @@ export function repairTree(tree: Root, source: string, index: SourceIndex): Sour
       const end = t.offset + r.end;
       repairs.push({ ...r, start, end, startPoint: index.pointAt(start), endPoint: index.pointAt(end) });
     }
+  }
+  for (const { link, text, before } of autolinks) {
+    if (text.value !== before && link.url.endsWith(before)) link.url = link.url.slice(0, link.url.length - before.length) + text.value;
   }
   return repairs.sort((a, b) => a.start - b.start);
 }
