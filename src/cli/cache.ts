@@ -12,7 +12,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/load.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import { NotAFileError, readFileChecked, writeFileAtomic } from '../util/atomic.js';
 import { sha256 } from '../util/digest.js';
 import { PACKAGE } from '../version.js';
 import type { FileOutcome } from './batch.js';
@@ -55,8 +55,48 @@ function stableConfig(config: ResolvedConfig): string {
   });
 }
 
+/** How every cache this tool writes starts. */
+const OWN_START = new RegExp(`^\\s*\\{\\s*"tool"\\s*:\\s*"${PACKAGE.name}"`, 'u');
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPoint = (v: unknown): boolean => isObject(v) && isNumber(v['line']) && isNumber(v['column']) && isNumber(v['offset']);
+
+/** A finding as the run stores it: every field a report or a summary reads, of its type. */
+function isFinding(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  if (!['file', 'ruleId', 'messageId', 'message', 'docUrl', 'fingerprint'].every((k) => isString(v[k]))) return false;
+  if ((v['severity'] !== 'error' && v['severity'] !== 'warn') || !isPoint(v['start']) || !isPoint(v['end'])) return false;
+  const related = v['related'];
+  if (related !== undefined && !(isObject(related) && isString(related['message']) && isNumber(related['line']) && isNumber(related['column']))) return false;
+  const fix = v['fix'];
+  if (fix !== undefined && !(isObject(fix) && isString(fix['description']) && Array.isArray(fix['edits']) && fix['edits'].every((e) => isObject(e) && isNumber(e['offset']) && isNumber(e['deleteCount']) && isString(e['insert'])))) return false;
+  const stands = v['stands'];
+  return stands === undefined || (isObject(stands) && isNumber(stands['errors']) && isNumber(stands['warnings']));
+}
+
+const isInputError = (v: unknown): boolean => v === undefined || (isObject(v) && isString(v['file']) && isString(v['reason']) && isNumber(v['exitCode']));
+
+/**
+ * A stored entry the run can use as it is. A cache is this tool's own file, written atomically,
+ * but anyone can edit it: an entry with a field of the wrong shape (a finding that is null, a
+ * severity the reports do not know) is dropped, never trusted.
+ */
+function isEntry(v: unknown): v is Entry {
+  if (!isObject(v) || !isString(v['hash']) || !isString(v['config'])) return false;
+  if (v['deps'] !== undefined && !(Array.isArray(v['deps']) && v['deps'].every(isString))) return false;
+  const o = v['outcome'];
+  if (!isObject(o) || !isString(o['path']) || !Array.isArray(o['findings']) || !o['findings'].every(isFinding)) return false;
+  if (!Array.isArray(o['schemaErrors']) || !o['schemaErrors'].every((e) => isObject(e) && isString(e['path']) && isString(e['message']))) return false;
+  if (o['internal'] !== undefined && !(Array.isArray(o['internal']) && o['internal'].every(isFinding))) return false;
+  return isInputError(o['inputError']) && isInputError(o['emitFailure']);
+}
+
 export class LintCache {
   #entries: Record<string, Entry> = {};
+  /** The file at the location is not this tool's cache (or no file): it is never overwritten. */
+  #foreign: string | null = null;
   /** Content hashes read this run, by absolute path, so a stored entry names what was linted. */
   readonly #hashes = new Map<string, string>();
   readonly #configKeys = new WeakMap<ResolvedConfig, string>();
@@ -73,27 +113,47 @@ export class LintCache {
   static async open(location: string, cwd: string, warn: (message: string) => void): Promise<LintCache> {
     const cache = new LintCache(resolve(cwd, location), cwd);
     cache.#key = await toolKey();
+    const leave = (why: string): LintCache => {
+      cache.#foreign = why;
+      warn(`${location}: ${why}; ignoring it and leaving it as it is (delete it, or give another --cache-location)`);
+      return cache;
+    };
     let text: string;
     try {
-      text = await readFile(cache.location, 'utf8');
+      // A FIFO or a device is refused without being opened for long, as a document would be.
+      text = readFileChecked(cache.location).bytes.toString('utf8');
     } catch (error) {
+      if (error instanceof NotAFileError) return leave(`is a ${error.kind}, not a cache`);
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') warn(`${location}: cannot read the cache (${code ?? (error as Error).message}); ignoring it`);
-      return cache;
+      if (code === 'ENOENT') return cache;
+      return leave(`cannot read the cache (${code ?? (error as Error).message})`);
     }
     let data: Partial<CacheFile>;
     try {
       data = JSON.parse(text) as Partial<CacheFile>;
     } catch {
-      warn(`${location}: the cache is not valid JSON; ignoring it`);
-      return cache;
+      // This tool's cache cut short (by a hand, or a disk, since it is written atomically) is
+      // replaced; anything else that is not JSON may be a document, and is left alone.
+      if (OWN_START.test(text)) {
+        warn(`${location}: the cache is not valid JSON; ignoring it`);
+        return cache;
+      }
+      return leave(`not a ${PACKAGE.name} cache (not JSON)`);
     }
-    if (!data || typeof data !== 'object' || data.tool !== PACKAGE.name || data.format !== FORMAT || typeof data.entries !== 'object' || data.entries === null) {
-      warn(`${location}: not a ${PACKAGE.name} cache of this format; ignoring it`);
+    if (!isObject(data) || data.tool !== PACKAGE.name) return leave(`not a ${PACKAGE.name} cache`);
+    if (data.format !== FORMAT || !isObject(data.entries)) {
+      // This tool's cache in another format: replaced.
+      warn(`${location}: a ${PACKAGE.name} cache of another format; ignoring it`);
       return cache;
     }
     // Another version of the tool: every entry is stale, quietly.
-    if (data.key === cache.#key) cache.#entries = data.entries as Record<string, Entry>;
+    if (data.key !== cache.#key) return cache;
+    let dropped = 0;
+    for (const [path, entry] of Object.entries(data.entries)) {
+      if (path !== '__proto__' && isEntry(entry)) cache.#entries[path] = entry;
+      else dropped++;
+    }
+    if (dropped > 0) warn(`${location}: ${dropped} damaged entr${dropped === 1 ? 'y' : 'ies'} ignored; their files are checked again`);
     return cache;
   }
 
@@ -180,6 +240,7 @@ export class LintCache {
 
   /** Write the cache, atomically. */
   async save(): Promise<void> {
+    if (this.#foreign !== null) return;
     const data: CacheFile = { tool: PACKAGE.name, format: FORMAT, key: this.#key, entries: this.#entries };
     await writeFileAtomic(this.location, Buffer.from(JSON.stringify(data), 'utf8'));
   }

@@ -92,10 +92,10 @@ describe('--cache', () => {
     expect(cached(dir).stdout).not.toContain('made by another version');
   });
 
-  it('ignores a corrupt or foreign cache with a warning, and replaces it', () => {
+  it('ignores its own cache cut short, or of another format, with a warning, and replaces it', () => {
     const dir = project();
     const plain = uncached(dir);
-    for (const content of ['{"tool": "roadmap-pipeline", "format": 1, "entr', JSON.stringify({ tool: 'eslint', format: 1, entries: {} }), '\u0000\u0001binary']) {
+    for (const content of ['{"tool": "roadmap-pipeline", "format": 1, "entr', JSON.stringify({ tool: 'roadmap-pipeline', format: 0, entries: [] })]) {
       writeFileSync(join(dir, 'cache.json'), content);
       const r = cached(dir, ['--cache-location', 'cache.json']);
       expect(r.stdout).toBe(plain.stdout);
@@ -103,6 +103,43 @@ describe('--cache', () => {
       expect(r.stderr).toMatch(/^roadmap: warning: cache\.json: .*; ignoring it$/mu);
       expect(JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8')).tool).toBe('roadmap-pipeline');
     }
+  });
+
+  it('never overwrites a file that is not its cache: a document, package.json, the cache of another tool, a binary', () => {
+    const dir = project();
+    const plain = uncached(dir);
+    const doc = readFileSync(join(dir, 'content/ajv.md'));
+    writeFileSync(join(dir, 'package.json'), '{ "name": "mine" }\n');
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ tool: 'eslint', format: 1, entries: {} }));
+    writeFileSync(join(dir, 'blob'), '\u0000\u0001binary');
+    for (const location of ['content/ajv.md', 'package.json', 'other.json', 'blob']) {
+      const before = readFileSync(join(dir, location));
+      const r = cached(dir, ['--cache-location', location]);
+      expect(r.stdout, location).toBe(plain.stdout);
+      expect(r.code).toBe(plain.code);
+      expect(r.stderr).toMatch(new RegExp(`^roadmap: warning: ${location.replace('.', '\\.')}: not a roadmap-pipeline cache.*; ignoring it and leaving it as it is`, 'mu'));
+      expect(readFileSync(join(dir, location)), location).toEqual(before);
+    }
+    expect(readFileSync(join(dir, 'content/ajv.md'))).toEqual(doc);
+  });
+
+  it('drops damaged entries of its own cache with a warning and checks their files again', () => {
+    const dir = project();
+    const plain = uncached(dir);
+    expect(cached(dir).code).toBe(plain.code);
+    const file = join(dir, '.roadmapcache');
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { outcome: { findings: unknown[] } | null }> };
+    const keys = Object.keys(data.entries);
+    const withFindings = keys.find((k) => data.entries[k]!.outcome!.findings.length > 0)!;
+    const [first, second] = keys.filter((k) => k !== withFindings);
+    (data.entries[withFindings]!.outcome!.findings[0] as { severity: string }).severity = 'fatal';
+    data.entries[first!]!.outcome = null;
+    data.entries[second!]!.outcome!.findings = [null];
+    writeFileSync(file, JSON.stringify(data));
+    const r = cached(dir);
+    expect(r.stdout).toBe(plain.stdout);
+    expect(r.code).toBe(plain.code);
+    expect(r.stderr).toContain('.roadmapcache: 3 damaged entries ignored; their files are checked again');
   });
 
   it('is not written by a run that failed', () => {
