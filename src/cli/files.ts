@@ -10,7 +10,7 @@
  */
 import { type Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { describeIoError, EXIT_FAILURE, InputError } from '../pipeline/read.js';
 
@@ -39,7 +39,21 @@ function kindOf(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevic
   return 'special file';
 }
 
-/** Every entry under `base` (relative paths with forward slashes): regular files and special files. */
+/** A directory inside the walk that could not be read: the run stops, naming it. */
+class UnreadableDirectory extends Error {
+  constructor(
+    readonly rel: string,
+    readonly reason: unknown,
+  ) {
+    super(rel);
+  }
+}
+
+/**
+ * Every entry under `base` (relative paths with forward slashes): regular files and special files.
+ * A directory under it that cannot be read stops the walk (UnreadableDirectory): its Markdown would
+ * go unchecked without a word.
+ */
 async function walk(base: string): Promise<{ files: string[]; special: Skipped[] }> {
   const files: string[] = [];
   const special: Skipped[] = [];
@@ -54,7 +68,7 @@ async function walk(base: string): Promise<{ files: string[]; special: Skipped[]
       entries = await readdir(rel === '' ? base : join(base, rel), { withFileTypes: true });
     } catch (error) {
       if (rel === '') throw error;
-      continue;
+      throw new UnreadableDirectory(rel, error);
     }
     for (const e of entries) {
       if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
@@ -70,7 +84,8 @@ async function walk(base: string): Promise<{ files: string[]; special: Skipped[]
         other = !isDir && !isFile ? kindOf(target) : null;
         if (isDir) {
           const real = await realpath(join(base, path)).catch(() => null);
-          if (!real || seen.has(real)) continue;
+          // A link to the walk's own directory or one above it (d/up -> ..) would walk it again.
+          if (!real || seen.has(real) || root === real || root.startsWith(real.endsWith(sep) ? real : real + sep)) continue;
           seen.add(real);
         }
       }
@@ -99,6 +114,7 @@ export async function expandInputs(patterns: readonly string[], cwd: string): Pr
       roots.push(dirname(resolve(cwd, p)));
     } else if (info?.isDirectory()) {
       const { files, special } = await walk(resolve(cwd, p)).catch((error: unknown) => {
+        if (error instanceof UnreadableDirectory) throw new InputError(joinRel(p, error.rel), describeIoError(error.reason), EXIT_FAILURE);
         throw new InputError(p, describeIoError(error), EXIT_FAILURE);
       });
       const md = files.filter((f) => isMarkdownName(f.slice(f.lastIndexOf('/') + 1)));
@@ -114,7 +130,10 @@ export async function expandInputs(patterns: readonly string[], cwd: string): Pr
       const { base } = picomatch.scan(p);
       const baseDir = base === '' ? '.' : base;
       const isMatch = picomatch(p, { dot: false });
-      const walked = await walk(resolve(cwd, baseDir)).catch(() => ({ files: [] as string[], special: [] as Skipped[] }));
+      const walked = await walk(resolve(cwd, baseDir)).catch((error: unknown) => {
+        if (error instanceof UnreadableDirectory) throw new InputError(joinRel(baseDir, error.rel), describeIoError(error.reason), EXIT_FAILURE);
+        return { files: [] as string[], special: [] as Skipped[] };
+      });
       let matched = 0;
       for (const f of walked.files) {
         const rel = joinRel(baseDir, f);

@@ -29,7 +29,10 @@ export async function runLint(paths: string[], options: RunOptions, loader: Conf
   if (useStdin) {
     const name = options.stdinFilename ?? '<stdin>';
     try {
-      const source = decodeSource(name, await io.readStdin());
+      const { maxFileSize } = (await loader.forFile(name)).limits;
+      const bytes = await io.readStdin(maxFileSize);
+      if (bytes.length > maxFileSize) throw new InputError(name, `standard input is larger than maxFileSize (${maxFileSize.toLocaleString('en-US')} bytes)`, EXIT_CONTENT);
+      const source = decodeSource(name, bytes);
       return await lintAndReport([await workspace.processText(name, source)], [], options, workspace, io);
     } catch (error) {
       // Refused: reported like any other document, in the chosen format.
@@ -81,6 +84,8 @@ async function lintAndReport(loaded: LoadedDocument[], errors: InputError[], opt
 /** Write the baseline (--write-baseline) or report; returns the exit code. */
 async function finish(checked: readonly Checked[], errors: InputError[], options: RunOptions, io: Io): Promise<number> {
   if (options.writeBaseline) {
+    // The files that could not be checked are not in the baseline: each still gets its line.
+    for (const e of errors) io.stderr(`roadmap: ${e.message}\n`);
     const path = baselinePathFor(options, checked.map((l) => l.config), io.cwd, true)!;
     const all = checked.flatMap((l) => l.findings);
     await writeBaseline(path, createBaseline(all, path, io.cwd));

@@ -147,7 +147,8 @@ function parse(argv: string[]): {
  * 'id=["error", {…}]' replaces them. Ids, severities and options are checked like a configuration's.
  */
 function parseRuleFlags(values: readonly string[], lib: Library): SettingsLayer {
-  const rules: Record<string, unknown> = {};
+  // No prototype: "--rule __proto__=error" is an unknown rule, not a write to Object.prototype's slot.
+  const rules: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const value of values) {
     const eq = value.indexOf('=');
     if (eq <= 0) throw new UsageError(`--rule ${value}: write id=severity (error, warn or off)`);

@@ -19,7 +19,8 @@ export interface Io {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Promise<Uint8Array>;
+  /** Standard input; when it is longer than `maxBytes`, its first `maxBytes` + 1 bytes. */
+  readStdin: (maxBytes: number) => Promise<Uint8Array>;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;

@@ -4,7 +4,6 @@
  * document (overrides whose globs match it, then --rule flags or a plugin's options) through the
  * lint layer's one `resolveRuleSettings`. The loader is handed the rules; it imports none.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { validate as validateConfig } from '../generated/validate-config.js';
@@ -13,6 +12,7 @@ import type { Rule } from '../lint/rule.js';
 import { resolveRuleSettings, SettingsError, type ResolvedRuleSettings, type RuleEntry, type SettingsLayer } from '../lint/settings.js';
 import { applyOverrides, DEFAULT_REGISTRY_DATA, getDefaultRegistry, Registry, validateRegistryData, type RegistryOverrides } from '../policy/registry.js';
 import { resolveLimits, type Limits } from '../pipeline/limits.js';
+import { readProblem, readSettingsText } from '../util/atomic.js';
 import { deepestError } from '../util/schema-errors.js';
 
 export const CONFIG_FILE = 'roadmap.config.json';
@@ -100,14 +100,17 @@ function normalizeTechs(o: RegistryOverrides): RegistryOverrides {
   };
 }
 
+/** A configuration file larger than this is refused (a real one is a few kilobytes). */
+const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
+
 async function loadConfigFile(file: string): Promise<LoadedConfig | null> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = readSettingsText(file, MAX_CONFIG_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw new ConfigError(file, `cannot read: ${(error as Error).message}`);
+    throw new ConfigError(file, `cannot read: ${readProblem(error)}`);
   }
   let json: unknown;
   try {

@@ -5,9 +5,9 @@
  * configurable). The file is validated when read: a corrupt cache is ignored with a warning, never
  * trusted. It is written atomically (a temporary file renamed into place).
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { writeFileAtomic } from '../util/atomic.js';
+import { readSettingsText, readProblem, writeFileAtomic } from '../util/atomic.js';
 import type { Hop, LinkCheck, LinkErrorCode } from './http.js';
 
 export const CACHE_VERSION = 1;
@@ -128,11 +128,11 @@ export class LinkCache {
 export async function readLinkCache(path: string): Promise<{ cache: LinkCache; warning: string | null }> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readSettingsText(path, 1024 * 1024 * 1024);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { cache: new LinkCache(), warning: null };
-    return { cache: new LinkCache(), warning: `${path}: the links cache cannot be read (${code ?? String(error)}); ignoring it` };
+    return { cache: new LinkCache(), warning: `${path}: the links cache cannot be read (${readProblem(error)}); ignoring it` };
   }
   const corrupt = (why: string) => ({ cache: new LinkCache(), warning: `${path}: the links cache is corrupt (${why}); ignoring it` });
   let data: unknown;

@@ -3,10 +3,9 @@
  * file, rule and fingerprint (the content a finding is about: a normalised URL, a title), never by
  * line, so edits elsewhere in the file do not invalidate them.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { validate as compiledBaselineValidator } from '../generated/validate-baseline.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import { readProblem, readSettingsText, writeFileAtomic } from '../util/atomic.js';
 import { deepestError, type CompiledValidator } from '../util/schema-errors.js';
 import type { Finding } from './finding.js';
 
@@ -60,10 +59,10 @@ export async function writeBaseline(path: string, baseline: Baseline): Promise<v
 export async function readBaseline(path: string): Promise<Baseline | null> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readSettingsText(path, 256 * 1024 * 1024);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new BaselineError(`${path}: cannot read the baseline: ${(error as Error).message}`);
+    throw new BaselineError(`${path}: cannot read the baseline: ${readProblem(error)}`);
   }
   let data: unknown;
   try {

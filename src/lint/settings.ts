@@ -43,6 +43,15 @@ export class SettingsError extends Error {
 
 const SEVERITIES: readonly string[] = ['error', 'warn', 'off'];
 
+/** A value for a message, whatever it is (JSON.stringify of a list nested 50,000 deep overflows the stack). */
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === undefined) return 'missing';
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'an object';
+  return String(value);
+}
+
 /** The closest known id, for "did you mean". */
 function closest(id: string, ids: readonly string[]): string | null {
   let best: string | null = null;
@@ -75,7 +84,7 @@ export function checkLayer(rules: readonly Rule[], layer: SettingsLayer): void {
       throw new SettingsError(layer.source, `rule "${id}": an empty list; write a severity, [severity] or [severity, options]`);
     }
     if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) {
-      throw new SettingsError(layer.source, `rule "${id}": severity ${JSON.stringify(severity)} is not error, warn or off`);
+      throw new SettingsError(layer.source, `rule "${id}": severity ${describeValue(severity)} is not error, warn or off`);
     }
     if (Array.isArray(entry) && entry.length > 1 && !rules.find((r) => r.meta.id === id)!.meta.schema) {
       throw new SettingsError(layer.source, `rule "${id}" takes no options: write "${severity}" or ["${severity}"]`);

@@ -98,6 +98,23 @@ export function readFileChecked(path: string, maxBytes = Infinity): { bytes: Buf
   }
 }
 
+/**
+ * A small file of settings or state (a configuration, a baseline, a cache) as text: a regular file
+ * within `maxBytes`, read without waiting on a FIFO or reading a device without end, its UTF-8
+ * byte order mark dropped. Errors as readFileChecked's; `readProblem` words them.
+ */
+export function readSettingsText(path: string, maxBytes: number): string {
+  const text = readFileChecked(path, maxBytes).bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** What went wrong reading a file, for a message that already names it. */
+export function readProblem(error: unknown): string {
+  if (error instanceof NotAFileError) return `is a ${error.kind}, not a file`;
+  if (error instanceof FileTooLargeError) return `${error.size} bytes, more than the ${error.limit} a file of settings may have`;
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
 const TEMP_SUFFIX = '.roadmap-tmp';
 
 /** Remove temporary files of `name` (or of every file when null) that dead runs left in `dir`. */
