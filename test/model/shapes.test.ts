@@ -1,4 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PhrasingContent, Root } from 'mdast';
 import { emitCsv } from '../../src/emit/csv.js';
@@ -6,6 +8,7 @@ import { emitJson } from '../../src/emit/json.js';
 import { emitMarkdown, InputError, processRoadmap, validateRoadmap, type Roadmap } from '../../src/index.js';
 import { resourcesOf } from '../../src/model/walk.js';
 import { extractRoadmap } from '../../src/model/extract.js';
+import { cli, tempDir } from '../helpers.js';
 
 const doc = (text: string, path = 'doc.md') => processRoadmap(text, { path });
 const resources = (m: Roadmap) => [...resourcesOf(m)].map((x) => x.resource);
@@ -64,6 +67,25 @@ describe('front matter', () => {
     expect([d.roadmap.title, d.schemaErrors]).toEqual(['H1', []]);
     const list = doc('---\n- a\n- b\n---\n\n# H1\n');
     expect(list.extraction.frontMatterError).toMatch(/not a mapping/u);
+  });
+
+  it('YAML nested past 100 levels is refused before the parser recurses into it; brackets in quotes do not count', () => {
+    const flow = doc(`---\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n---\n\n# H1\n`);
+    expect(flow.extraction.frontMatterError).toBe('the YAML front matter is nested more than 100 levels deep');
+    const block = doc(`---\n${Array.from({ length: 150 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} 1\n---\n\n# H1\n`);
+    expect(block.extraction.frontMatterError).toBe('the YAML front matter is nested more than 100 levels deep');
+    const quoted = doc(`---\ntitle: "${'['.repeat(500)}"\nnote: '${'{'.repeat(500)}'\n---\n\n# H1\n`);
+    expect(quoted.extraction.frontMatterError).toBeNull();
+    expect(quoted.roadmap.frontMatter?.data?.['title']).toBe('['.repeat(500));
+  });
+
+  it('a deeply nested YAML after one that does not parse: no fatal error in the parser (it took V8 down once)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.md'), '---\ntitle: [unclosed\n: : :\n---\n# T\n');
+    writeFileSync(join(dir, 'b.md'), `---\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n---\n# T\n`);
+    const r = cli(['lint', '--no-config', '--format', 'compact', 'a.md', 'b.md'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
   });
 });
 
