@@ -25,6 +25,7 @@ import { expandInputs } from './files.js';
 import { linkLint, checkedOf, lintLoaded, loadAll, report, type Io, type RunOptions } from './shared.js';
 import { resourcesOf } from '../model/walk.js';
 import { validateRoadmap } from '../model/validate.js';
+import { neutralizeTerminalLine } from '../util/terminal.js';
 
 /** Thrown for an --out that would overwrite sources or the project. */
 export class OutDirError extends Error {
@@ -100,7 +101,7 @@ export async function runBuild(paths: string[], options: RunOptions, loader: Con
   const outDir = resolve(io.cwd, options.out);
   const outLabel = options.out.replace(/(?<!\/)\/+$/u, '') || options.out;
   await checkOutDir(outDir, outLabel, expansion.roots, expansion.files, io.cwd);
-  for (const s of expansion.skipped) io.stderr(`roadmap: ${s.path}: skipped: a ${s.kind}, not a file\n`);
+  for (const s of expansion.skipped) io.stderr(`roadmap: ${neutralizeTerminalLine(s.path)}: skipped: a ${s.kind}, not a file\n`);
 
   // Lock the output directory and finish or undo an interrupted build before anything else.
   const out = await OutputDir.open(outDir, {
@@ -211,6 +212,6 @@ async function build(
   await out.write(outputs);
   if (cache && code <= EXIT_CONTENT) await cache.save();
   const written = outputs.map((o) => `${outLabel}/${o.name}`);
-  io.stderr(`roadmap: wrote ${written.length > 8 ? `${written.length} files to ${outLabel}/` : written.join(', ')}\n`);
+  io.stderr(`roadmap: wrote ${neutralizeTerminalLine(written.length > 8 ? `${written.length} files to ${outLabel}/` : written.join(', '))}\n`);
   return code;
 }

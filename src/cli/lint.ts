@@ -10,6 +10,7 @@ import { fixUntilStable } from '../lint/fix.js';
 import { decodeSource, EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, InputError, internalError } from '../pipeline/read.js';
 import { Workspace, type LoadedDocument } from '../project/workspace.js';
 import { writeFileAtomic } from '../util/atomic.js';
+import { neutralizeTerminalLine } from '../util/terminal.js';
 import { FileWriteError } from '../util/io-error.js';
 import { acquireLock, type Lock } from '../util/lock.js';
 import { checkFiles, type Checked } from './batch.js';
@@ -41,7 +42,7 @@ export async function runLint(paths: string[], options: RunOptions, loader: Conf
     }
   }
   const { files, skipped } = await expandInputs(paths.length > 0 ? paths : ['content'], io.cwd);
-  for (const s of skipped) io.stderr(`roadmap: ${s.path}: skipped: a ${s.kind}, not a file\n`);
+  for (const s of skipped) io.stderr(`roadmap: ${neutralizeTerminalLine(s.path)}: skipped: a ${s.kind}, not a file\n`);
   if (!options.fix && !options.fixDryRun && !options.links) {
     // The usual run: one file at a time (on worker processes when there are many), each tree let go
     // once linted; unchanged files come from the cache.
@@ -102,7 +103,7 @@ async function fixOne(l: LoadedDocument, options: RunOptions, workspace: Workspa
   // Every fix counts, not only those of the findings a report would show (maxFindings).
   const lintText = async (text: string) => lintOne(await workspace.processText(doc.path, { text, bom: doc.bom }), workspace, links, undefined, Infinity);
   const result = await fixUntilStable(doc.source, lintText);
-  if (result.cycled) io.stderr(`roadmap: ${doc.path}: fixes undo each other; stopped after ${result.passes} passes\n`);
+  if (result.cycled) io.stderr(`roadmap: ${neutralizeTerminalLine(doc.path)}: fixes undo each other; stopped after ${result.passes} passes\n`);
   if (result.output === doc.source) return l;
   if (options.fixDryRun) {
     // The diff library loads for --fix-dry-run only.
@@ -117,7 +118,7 @@ async function fixOne(l: LoadedDocument, options: RunOptions, workspace: Workspa
   // recreating a file that vanished. A --fix run's workspace records every read's snapshot.
   if (!l.snapshot) throw new Error(`${doc.path} was read without its snapshot, so a fix could overwrite an edit`);
   await writeFileAtomic(target, Buffer.from((doc.bom ? '\ufeff' : '') + result.output, 'utf8'), { label: doc.path, expected: l.snapshot });
-  io.stderr(`roadmap: ${doc.path}: applied ${result.fixed} fix${result.fixed === 1 ? '' : 'es'}\n`);
+  io.stderr(`roadmap: ${neutralizeTerminalLine(doc.path)}: applied ${result.fixed} fix${result.fixed === 1 ? '' : 'es'}\n`);
   return workspace.processText(doc.path, { text: result.output, bom: doc.bom });
 }
 

@@ -11,6 +11,7 @@ import type { LoadedDocument, Workspace } from '../project/workspace.js';
 import { loadReporter, type ReporterName } from '../report/load.js';
 import { summarize, type FileResult } from '../report/types.js';
 import { RULES } from '../rules/index.js';
+import { neutralizeTerminalLine } from '../util/terminal.js';
 import type { CheckerOptions } from '../links/http.js';
 import type { Checked } from './batch.js';
 import type { LinkRun } from './links.js';
@@ -104,7 +105,7 @@ export function useColor(io: Io): boolean {
 export function progress(io: Io, total: number): (done: number, file: string) => void {
   if (!io.stderrIsTTY || total <= 5) return () => undefined;
   return (done, file) => {
-    io.stderr(done >= total ? '\r\x1b[K' : `\r\x1b[K[${done + 1}/${total}] ${file}`);
+    io.stderr(done >= total ? '\r\x1b[K' : `\r\x1b[K[${done + 1}/${total}] ${neutralizeTerminalLine(file)}`);
   };
 }
 

@@ -14,6 +14,7 @@ import { applyOverrides, DEFAULT_REGISTRY_DATA, getDefaultRegistry, Registry, va
 import { resolveLimits, type Limits } from '../pipeline/limits.js';
 import { readProblem, readSettingsText } from '../util/atomic.js';
 import { deepestError } from '../util/schema-errors.js';
+import { neutralizeTerminalLine } from '../util/terminal.js';
 
 export const CONFIG_FILE = 'roadmap.config.json';
 
@@ -54,7 +55,7 @@ export class ConfigError extends Error {
     readonly file: string,
     readonly reason: string,
   ) {
-    super(`${file}: ${reason}`);
+    super(`${neutralizeTerminalLine(file)}: ${neutralizeTerminalLine(reason)}`);
     this.name = 'ConfigError';
   }
 }

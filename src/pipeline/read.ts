@@ -6,6 +6,7 @@ import { firstInvalidUtf8 } from '../encoding/codecs.js';
 import { detectUtf16 } from '../encoding/detect.js';
 import { FileTooLargeError, NotAFileError, readFileChecked, snapshotOf, type FileSnapshot } from '../util/atomic.js';
 import { describeIoError } from '../util/io-error.js';
+import { neutralizeTerminalLine } from '../util/terminal.js';
 
 export { describeIoError } from '../util/io-error.js';
 
@@ -28,7 +29,8 @@ export class InputError extends Error {
     readonly line?: number,
     readonly kind: RefusalKind = 'content',
   ) {
-    super(`${file}${line !== undefined ? `:${line}` : ''}: ${reason}`);
+    // The message is a line on a terminal: a file name's control characters are shown as escapes.
+    super(`${neutralizeTerminalLine(file)}${line !== undefined ? `:${line}` : ''}: ${neutralizeTerminalLine(reason)}`);
     this.name = 'InputError';
   }
 }

@@ -94,6 +94,20 @@ describe('the command line', () => {
   });
 });
 
+describe.runIf(process.platform !== 'win32')('file names on stderr', () => {
+  it("a refused file's name and build's list of outputs show control characters as escapes, on one line each", () => {
+    const dir = tempDir();
+    const evil = 'n\x1b]0;TITLE\x07vil\u202e\n.md';
+    writeFileSync(join(dir, evil), '');
+    writeFileSync(join(dir, 'ok\x1b[31m.md'), SMALL);
+    const lint = cli(['lint', '--no-config', '--format', 'compact', '.'], { cwd: dir });
+    expect(lint.stderr).toBe('roadmap: n\\x1b]0;TITLE\\x07vil\\u202e\\n.md: empty file: a roadmap needs at least a "# Title"\n');
+    const build = cli(['build', '--no-config', '--format', 'compact', '--out', join(tempDir(), 'out'), 'ok\x1b[31m.md'], { cwd: dir });
+    expect(build.stderr).toMatch(/^roadmap: wrote .*ok\\x1b\[31m\.json, .*index\.json\n$/u);
+    expect(build.stderr).not.toContain('\x1b');
+  });
+});
+
 describe.runIf(process.platform !== 'win32')('walking directories', () => {
   it('a link to a directory above the walk does not walk it again', () => {
     const dir = project({ 'd/ok.md': SMALL, 'content/a.md': SMALL });
