@@ -7,6 +7,7 @@ import deadLink from './dead-link.js';
 import duplicateLink from './duplicate-link.js';
 import emptyLinkText from './empty-link-text.js';
 import emptySection from './empty-section.js';
+import frontMatter from './front-matter.js';
 import headingStructure from './heading-structure.js';
 import insecureUrl from './insecure-url.js';
 import linkUnreachable from './link-unreachable.js';
@@ -27,6 +28,7 @@ import urlSyntax from './url-syntax.js';
 
 export const RULES: readonly Rule[] = [
   mojibake,
+  frontMatter,
   headingStructure,
   sectionNumbering,
   emptySection,

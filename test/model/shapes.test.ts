@@ -84,8 +84,12 @@ describe('front matter', () => {
     writeFileSync(join(dir, 'a.md'), '---\ntitle: [unclosed\n: : :\n---\n# T\n');
     writeFileSync(join(dir, 'b.md'), `---\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n---\n# T\n`);
     const r = cli(['lint', '--no-config', '--format', 'compact', 'a.md', 'b.md'], { cwd: dir });
-    expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n').filter(Boolean)).toEqual([
+      'a.md:1:1: error front-matter The YAML front matter does not parse: Flow sequence in block collection must be sufficiently indented and end with a ] (the model keeps none of its data)',
+      'b.md:1:1: error front-matter The YAML front matter is nested more than 100 levels deep (the model keeps none of its data)',
+    ]);
   });
 });
 
