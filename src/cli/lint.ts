@@ -7,7 +7,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ConfigLoader } from '../config/load.js';
 import { createBaseline, writeBaseline } from '../lint/baseline.js';
 import { fixUntilStable } from '../lint/fix.js';
-import { decodeSource, EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, InputError, internalError } from '../pipeline/read.js';
+import { decodeSource, describeIoError, EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, InputError, internalError } from '../pipeline/read.js';
 import { Workspace, type LoadedDocument } from '../project/workspace.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { neutralizeTerminalLine } from '../util/terminal.js';
@@ -31,7 +31,9 @@ export async function runLint(paths: string[], options: RunOptions, loader: Conf
     const name = options.stdinFilename ?? '<stdin>';
     try {
       const { maxFileSize } = (await loader.forFile(name)).limits;
-      const bytes = await io.readStdin(maxFileSize);
+      const bytes = await io.readStdin(maxFileSize).catch((error: unknown) => {
+        throw new InputError(name, describeIoError(error), EXIT_FAILURE, undefined, 'unreadable');
+      });
       if (bytes.length > maxFileSize) throw new InputError(name, `standard input is larger than maxFileSize (${maxFileSize.toLocaleString('en-US')} bytes)`, EXIT_CONTENT);
       const source = decodeSource(name, bytes);
       return await lintAndReport([await workspace.processText(name, source)], [], options, workspace, io);

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
+import { fstatSync } from 'node:fs';
 import { main } from './main.js';
 import { WORKER_FLAG } from './worker-flag.js';
 
 // Standard input up to one byte past `maxBytes`, and no further: `cat /dev/zero | roadmap lint -`
 // is refused once it is too large, not read into memory without end.
 const readStdin = async (maxBytes: number): Promise<Uint8Array> => {
+  // `roadmap lint - < folder` would read as an empty document.
+  if (fstatSync(0).isDirectory()) throw Object.assign(new Error('standard input is a directory'), { code: 'EISDIR', syscall: 'read' });
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin) {

@@ -53,7 +53,9 @@ export function parseFrontMatter(format: 'yaml' | 'toml', text: string): ParsedF
     if (format === 'yaml') {
       const yaml = require('yaml') as typeof import('yaml');
       // The core schema (no custom tags, no dates); aliases are capped against "billion laughs".
-      value = yaml.parse(text, { prettyErrors: false, maxAliasCount: 100, uniqueKeys: false });
+      // Its warnings (an unknown tag such as !!js/function, read as a plain value) are not printed
+      // by Node as process warnings: the run's stderr is one line per problem, naming its file.
+      value = yaml.parse(text, { prettyErrors: false, maxAliasCount: 100, uniqueKeys: false, logLevel: 'error' });
     } else {
       const toml = require('smol-toml') as typeof import('smol-toml');
       value = toml.parse(text, { maxDepth: MAX_DEPTH });

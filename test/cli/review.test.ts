@@ -3,7 +3,7 @@
  * code now, never a stack trace, a hang or a silently skipped file.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, cli, tempDir } from '../helpers.js';
@@ -83,6 +83,25 @@ describe('the command line', () => {
     const r = cli(['lint', '--max-file-size', '1000', '-'], { input: Buffer.alloc(5_000_000, 0x61) });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('roadmap: <stdin>: standard input is larger than maxFileSize (1,000 bytes)\n');
+  });
+
+  it.runIf(process.platform !== 'win32')('a folder as standard input is refused as one, not read as an empty document', () => {
+    const dir = tempDir();
+    const fd = openSync(dir, 'r');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'lint', '--no-config', '--format', 'compact', '-'], { stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('roadmap: <stdin>: is a directory, not a file\n');
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('a YAML tag the core schema does not know is no Node warning on stderr', () => {
+    const dir = project({ 'a.md': `---\ntitle: !!js/function "x"\n---\n${SMALL}` });
+    const r = cli(['lint', '--no-config', 'a.md'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
   });
 
   it('--write-baseline still names the files it could not check', () => {
