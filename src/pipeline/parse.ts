@@ -19,6 +19,13 @@
  *   When the check fails (the line was inside fenced code, say), the piece grows to the next
  *   candidate, at least doubling, so a document with many false candidates still parses in
  *   linear time.
+ * - A piece may also end before the next item of a top-level list (a list of 100,000 links has no
+ *   heading to cut at): the parse of the piece with the line after it must show that line as the
+ *   start of the last item of its last top-level list, whose earlier items it closes. The next
+ *   piece then starts with a list of the items from there on; an item's blocks are decided inside
+ *   it, so its items are the whole parse's. The two lists are joined, and the list is loose when
+ *   either part is (a blank line between the parts made the first part loose, since it was parsed
+ *   with the next part's first item).
  * - Link reference and footnote definitions apply to the whole document. After the first pass,
  *   a piece that still has bracket text and lacks definitions made elsewhere is parsed again with
  *   those definitions written before it (after it, for the first piece, whose start may be front
@@ -64,6 +71,8 @@ interface Candidate {
   line: number;
   /** Offset just past the candidate line and its line ending. */
   lineEnd: number;
+  /** What the line may start: a top-level ATX heading, or the next item of a top-level list. */
+  kind: 'heading' | 'item';
 }
 
 /**
@@ -90,27 +99,69 @@ export function candidates(source: string): Candidate[] {
   for (; start < source.length; line++) {
     let end = source.indexOf('\n', start);
     if (end < 0) end = source.length;
-    if (start > 0 && source.charCodeAt(start) === 0x23) {
+    const first = source.charCodeAt(start);
+    if (start > 0 && first === 0x23) {
       let k = start;
       while (k < end && source.charCodeAt(k) === 0x23) k++;
       const after = k < end ? source.charCodeAt(k) : -1;
       if (k - start <= 6 && (after === -1 || after === 0x20 || after === 0x09 || after === 0x0d)) {
-        found.push({ offset: start, line, lineEnd: Math.min(end + 1, source.length) });
+        found.push({ offset: start, line, lineEnd: Math.min(end + 1, source.length), kind: 'heading' });
       }
+    } else if (start > 0 && itemMarkerEnd(source, start, end) > 0) {
+      found.push({ offset: start, line, lineEnd: Math.min(end + 1, source.length), kind: 'item' });
     }
     start = end + 1;
   }
   return found;
 }
 
+/**
+ * Where a list item's marker ends when the line [start, end) starts with one in its first column
+ * (`-`, `*` or `+`, or up to nine digits and `.` or `)`, then a space or a tab), else 0. Only a
+ * guess; the parse checks each one.
+ */
+function itemMarkerEnd(source: string, start: number, end: number): number {
+  let k = start;
+  const c = source.charCodeAt(k);
+  if (c === 0x2d || c === 0x2a || c === 0x2b) k++;
+  else {
+    while (k < end && k - start < 9 && source.charCodeAt(k) >= 0x30 && source.charCodeAt(k) <= 0x39) k++;
+    if (k === start || (source.charCodeAt(k) !== 0x2e && source.charCodeAt(k) !== 0x29)) return 0;
+    k++;
+  }
+  const after = source.charCodeAt(k);
+  return k < end && (after === 0x20 || after === 0x09) ? k : 0;
+}
+
 interface Piece {
   offset: number;
   line: number;
-  /** Where the piece ends: the start of the next piece's heading, or the document's end. */
+  /** Where the piece ends: the start of the next piece's heading or list item, or the document's end. */
   end: number;
-  /** Where its parse ends: past the next piece's heading line, which closes every open block. */
+  /** Where its parse ends: past the next piece's first line, which closes every open block but the list it continues. */
   parseEnd: number;
+  /** How the piece ends: before a heading, before the next item of its last list, or at the document's end. */
+  cut: 'heading' | 'item' | null;
   tree: Root;
+}
+
+/**
+ * Take off a parsed piece the first line of the next piece, when the parse shows it is what the
+ * candidate guessed: a heading at the top level starting at that line, or the next item of the
+ * piece's last top-level list (which the next piece then continues). False when it is not.
+ */
+function dropCutLine(tree: Root, at: number, kind: 'heading' | 'item'): boolean {
+  const last = tree.children[tree.children.length - 1];
+  if (kind === 'heading') {
+    if (last?.type !== 'heading' || last.position?.start.offset !== at) return false;
+    tree.children.pop();
+    return true;
+  }
+  if (last?.type !== 'list' || last.children.length < 2 || last.children[last.children.length - 1]!.position?.start.offset !== at) return false;
+  last.children.pop();
+  const end = last.children[last.children.length - 1]!.position?.end;
+  if (last.position && end) last.position.end = { ...end };
+  return true;
 }
 
 /** Visit every node below `root` without recursion, in document order. */
@@ -151,19 +202,15 @@ function firstPass(source: string, minPiece: number): Piece[] {
       cut = found[k];
       if (!cut) break;
       tree = parser.parse(source.slice(start, cut.lineEnd));
-      const last = tree.children[tree.children.length - 1];
-      if (last?.type === 'heading' && last.position?.start.offset === cut.offset - start) {
-        tree.children.pop();
-        break;
-      }
+      if (dropCutLine(tree, cut.offset - start, cut.kind)) break;
       need = Math.max(2 * need, cut.offset - start + 1);
     }
     if (!cut) {
       const tree = parser.parse(source.slice(start));
-      pieces.push({ offset: start, line: startLine, end: source.length, parseEnd: source.length, tree });
+      pieces.push({ offset: start, line: startLine, end: source.length, parseEnd: source.length, cut: null, tree });
       return pieces;
     }
-    pieces.push({ offset: start, line: startLine, end: cut.offset, parseEnd: cut.lineEnd, tree: tree! });
+    pieces.push({ offset: start, line: startLine, end: cut.offset, parseEnd: cut.lineEnd, cut: cut.kind, tree: tree! });
     start = cut.offset;
     startLine = cut.line;
     k++;
@@ -187,9 +234,12 @@ function definitionsOf(tree: Root): Definitions & { brackets: boolean } {
   let brackets = false;
   eachNode(tree, (node) => {
     if (node.type === 'definition') {
-      if (!links.has(node.identifier)) links.set(node.identifier, node.label ?? node.identifier);
+      // What a later piece is given to define is the identifier itself, the label as the source
+      // spells it, normalized: the tree's `label` has its character references decoded
+      // ("RFC&nbsp;9111" reads "RFC 9111"), and written back it would name another label.
+      if (!links.has(node.identifier)) links.set(node.identifier, node.identifier);
     } else if (node.type === 'footnoteDefinition') {
-      if (!footnotes.has(node.identifier)) footnotes.set(node.identifier, node.label ?? node.identifier);
+      if (!footnotes.has(node.identifier)) footnotes.set(node.identifier, node.identifier);
     } else if (node.type === 'text' && !brackets) {
       brackets = node.value.includes('[') || node.value.includes(']');
     }
@@ -217,7 +267,8 @@ const lineCount = (text: string): number => {
  * piece (whose start may be front matter), after the heading that follows it. Returns null when the
  * added definitions did not come back as exactly the nodes expected (the caller then parses whole).
  */
-function withDefinitions(source: string, piece: Piece, first: boolean, links: string[], footnotes: string[]): Root | null {
+function withDefinitions(source: string, piece: Piece, previous: Piece | undefined, links: string[], footnotes: string[]): Root | null {
+  const first = previous === undefined;
   const text = source.slice(piece.offset, piece.parseEnd);
   // The last piece ends the document; any other was parsed with the heading after it (which may
   // itself end the document), to be dropped again.
@@ -234,14 +285,11 @@ function withDefinitions(source: string, piece: Piece, first: boolean, links: st
     const prefix = `${added}\n`;
     tree = parser.parse(prefix + text);
     const extra = tree.children.filter((c) => (c.position?.end.offset ?? 0) <= prefix.length);
-    if (extra.length !== expected || !extra.every(isDefinition) || tree.children[expected]?.type !== 'heading') return null;
+    if (extra.length !== expected || !extra.every(isDefinition) || tree.children[expected]?.type !== (previous.cut === 'item' ? 'list' : 'heading')) return null;
     tree.children.splice(0, expected);
     shift(tree, -lineCount(prefix), -prefix.length);
   }
-  if (!last) {
-    const heading = tree.children.pop();
-    if (heading?.type !== 'heading' || heading.position?.start.offset !== piece.end - piece.offset) return null;
-  }
+  if (!last && !dropCutLine(tree, piece.end - piece.offset, piece.cut!)) return null;
   return tree;
 }
 
@@ -313,16 +361,29 @@ export function parseMarkdown(source: string, options: ParseOptions | number = {
         }
       }
       if (links.length === 0 && footnotes.length === 0) continue;
-      const tree = withDefinitions(source, piece, i === 0, links, footnotes);
+      const tree = withDefinitions(source, piece, pieces[i - 1], links, footnotes);
       if (!tree) return parser.parse(source);
       piece.tree = tree;
     }
   }
 
   const root: Root = { type: 'root', children: [] };
-  for (const piece of pieces) {
+  for (const [i, piece] of pieces.entries()) {
     shift(piece.tree, piece.line - 1, piece.offset);
-    for (const child of piece.tree.children) root.children.push(child);
+    let from = 0;
+    if (pieces[i - 1]?.cut === 'item') {
+      // The piece continues the list the piece before ended with: its items join that list, which
+      // is loose if either part is. A blank line between the two parts made the first part loose:
+      // it was parsed with the next part's first item, and only that item was taken off again.
+      const list = root.children[root.children.length - 1];
+      const rest = piece.tree.children[0];
+      if (list?.type !== 'list' || rest?.type !== 'list' || rest.ordered !== list.ordered || rest.position?.start.offset !== piece.offset) return parser.parse(source);
+      for (const item of rest.children) list.children.push(item);
+      list.spread = Boolean(list.spread || rest.spread);
+      if (list.position && rest.position) list.position.end = rest.position.end;
+      from = 1;
+    }
+    for (let k = from; k < piece.tree.children.length; k++) root.children.push(piece.tree.children[k]!);
   }
   const lastLineStart = source.lastIndexOf('\n') + 1;
   root.position = {

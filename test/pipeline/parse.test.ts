@@ -89,6 +89,40 @@ describe('parsing long documents in pieces', () => {
     expect(candidates('+++\ntitle = "x"\n+++\n\n# T\n').map((c) => c.line)).toEqual([5]);
   });
 
+  it('resolves a reference whose label holds a character reference, defined in a later piece (undici\'s docs)', () => {
+    const text = '# T\n\nCompliant with [RFC&nbsp;9111][] and [x&amp;y][].\n\n## Later\n\n[RFC&nbsp;9111]: https://www.rfc-editor.org/rfc/rfc9111.html\n[x&amp;y]: https://x.example/\n';
+    const tree = pieces(text);
+    expect(tree).toEqual(parseWhole(text));
+    expect(JSON.stringify(tree)).toContain('"type":"linkReference"');
+  });
+
+  it('cuts a long list between its items, and the joined list is the one the whole parse gives', () => {
+    const tight = `# List\n\n${Array.from({ length: 3000 }, (_, i) => `- [Item ${i}](https://example${i}.com/p/${i})`).join('\n')}\n`;
+    const loose = tight.replaceAll(')\n- ', ')\n\n- ');
+    const ordered = `# List\n\n${Array.from({ length: 3000 }, (_, i) => `${i + 1}. item ${i}\n   more of item ${i}`).join('\n')}\n`;
+    for (const text of [tight, loose, ordered]) {
+      const tree = parseMarkdown(text);
+      expect(tree).toEqual(parseWhole(text));
+      expect(tree.children.map((c) => c.type)).toEqual(['heading', 'list']);
+    }
+    for (const text of [tight, loose, ordered]) expect(pieceStarts(text).length).toBeGreaterThan(3);
+  });
+
+  it('matches the whole-document parse on generated list soups, cut at every item it can', () => {
+    const line = fc.constantFrom(
+      '- a', '* b', '+ c', '1. one', '2) two', '10. ten', '  - nested', '    code', '```', '- ```', '  continued', 'lazy text', '', '',
+      '> quote', '> - quoted item', '- [ ] task', '- [x] done', '[ref]: https://x.example/', '- [link][ref]', '# H', '---', '- ', '* * *',
+      '<div>', '</div>', '- a\\', '[^1]: note', 'text[^1]', '-\tb', '1.\tc', '- # h', '  1. nested ordered', '| a | b |', '| - | - |',
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 80 }), (lines) => {
+        const text = `${lines.join('\n')}\n`;
+        expect(pieces(text)).toEqual(parseWhole(text));
+      }),
+      { numRuns: 5000, seed: 20261124 },
+    );
+  });
+
   it('matches the whole-document parse on generated documents', () => {
     fc.assert(
       fc.property(markdownDocument(), (text) => {
