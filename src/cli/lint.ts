@@ -15,6 +15,7 @@ import { FileWriteError } from '../util/io-error.js';
 import { acquireLock, type Lock } from '../util/lock.js';
 import { checkFiles, type Checked } from './batch.js';
 import { CACHE_FILE, LintCache } from './cache.js';
+import { twoFilesPatch } from './patch.js';
 import { expandInputs } from './files.js';
 import { baselinePathFor, checkedOf, linkLint, lintLoaded, lintOne, loadAll, report, type Io, type LinkLint, type RunOptions } from './shared.js';
 
@@ -109,10 +110,9 @@ async function fixOne(l: LoadedDocument, options: RunOptions, workspace: Workspa
   if (result.output === doc.source) return l;
   if (options.fixDryRun) {
     // The diff library loads for --fix-dry-run only.
-    const { createTwoFilesPatch } = await import('diff');
     // git's a/ and b/ prefixes on a relative path (patch -p1); an absolute path goes as it is.
     const [a, b] = isAbsolute(doc.path) ? [doc.path, doc.path] : [`a/${doc.path}`, `b/${doc.path}`];
-    io.stdout(createTwoFilesPatch(a, b, doc.source, result.output, '', '', { context: 3 }));
+    io.stdout(twoFilesPatch(await import('diff'), a, b, doc.source, result.output));
     return l;
   }
   const target = resolve(io.cwd, doc.path);
