@@ -39,7 +39,7 @@ function withoutAnnotations(schema) {
 // Node hands a default import a CommonJS module's whole exports, whose `default` is the helper;
 // bundlers and test runners that honour `__esModule` hand over the helper itself.
 const RUNTIME = /const (\w+) = require\("(ajv\/dist\/runtime\/\w+)"\)\.default;/gu;
-const targets = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['roadmap', 'config', 'registry', 'index', 'baseline'];
+const targets = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['roadmap', 'config', 'registry', 'index', 'baseline', 'cache-entry'];
 
 await mkdir(join(root, 'src/generated'), { recursive: true });
 for (const name of targets) {

@@ -12,6 +12,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/load.js';
+import { validateRoadmap } from '../model/validate.js';
 import { NotAFileError, readFileChecked, writeFileAtomic } from '../util/atomic.js';
 import { sha256 } from '../util/digest.js';
 import { PACKAGE } from '../version.js';
@@ -57,41 +58,6 @@ function stableConfig(config: ResolvedConfig): string {
 
 /** How every cache this tool writes starts. */
 const OWN_START = new RegExp(`^\\s*\\{\\s*"tool"\\s*:\\s*"${PACKAGE.name}"`, 'u');
-
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isPoint = (v: unknown): boolean => isObject(v) && isNumber(v['line']) && isNumber(v['column']) && isNumber(v['offset']);
-
-/** A finding as the run stores it: every field a report or a summary reads, of its type. */
-function isFinding(v: unknown): boolean {
-  if (!isObject(v)) return false;
-  if (!['file', 'ruleId', 'messageId', 'message', 'docUrl', 'fingerprint'].every((k) => isString(v[k]))) return false;
-  if ((v['severity'] !== 'error' && v['severity'] !== 'warn') || !isPoint(v['start']) || !isPoint(v['end'])) return false;
-  const related = v['related'];
-  if (related !== undefined && !(isObject(related) && isString(related['message']) && isNumber(related['line']) && isNumber(related['column']))) return false;
-  const fix = v['fix'];
-  if (fix !== undefined && !(isObject(fix) && isString(fix['description']) && Array.isArray(fix['edits']) && fix['edits'].every((e) => isObject(e) && isNumber(e['offset']) && isNumber(e['deleteCount']) && isString(e['insert'])))) return false;
-  const stands = v['stands'];
-  return stands === undefined || (isObject(stands) && isNumber(stands['errors']) && isNumber(stands['warnings']));
-}
-
-const isInputError = (v: unknown): boolean => v === undefined || (isObject(v) && isString(v['file']) && isString(v['reason']) && isNumber(v['exitCode']));
-
-/**
- * A stored entry the run can use as it is. A cache is this tool's own file, written atomically,
- * but anyone can edit it: an entry with a field of the wrong shape (a finding that is null, a
- * severity the reports do not know) is dropped, never trusted.
- */
-function isEntry(v: unknown): v is Entry {
-  if (!isObject(v) || !isString(v['hash']) || !isString(v['config'])) return false;
-  if (v['deps'] !== undefined && !(Array.isArray(v['deps']) && v['deps'].every(isString))) return false;
-  const o = v['outcome'];
-  if (!isObject(o) || !isString(o['path']) || !Array.isArray(o['findings']) || !o['findings'].every(isFinding)) return false;
-  if (!Array.isArray(o['schemaErrors']) || !o['schemaErrors'].every((e) => isObject(e) && isString(e['path']) && isString(e['message']))) return false;
-  if (o['internal'] !== undefined && !(Array.isArray(o['internal']) && o['internal'].every(isFinding))) return false;
-  return isInputError(o['inputError']) && isInputError(o['emitFailure']);
-}
 
 export class LintCache {
   #entries: Record<string, Entry> = {};
@@ -140,17 +106,20 @@ export class LintCache {
       }
       return leave(`not a ${PACKAGE.name} cache (not JSON)`);
     }
-    if (!isObject(data) || data.tool !== PACKAGE.name) return leave(`not a ${PACKAGE.name} cache`);
-    if (data.format !== FORMAT || !isObject(data.entries)) {
+    if (typeof data !== 'object' || data === null || data.tool !== PACKAGE.name) return leave(`not a ${PACKAGE.name} cache`);
+    if (data.format !== FORMAT || typeof data.entries !== 'object' || data.entries === null || Array.isArray(data.entries)) {
       // This tool's cache in another format: replaced.
       warn(`${location}: a ${PACKAGE.name} cache of another format; ignoring it`);
       return cache;
     }
     // Another version of the tool: every entry is stale, quietly.
     if (data.key !== cache.#key) return cache;
+    // Anyone can edit the file: an entry not of the shape this tool writes (schema/cache-entry.schema.json;
+    // a finding that is null, a severity the reports do not know) is dropped, never trusted.
+    const { validate } = await import('../generated/validate-cache-entry.js');
     let dropped = 0;
     for (const [path, entry] of Object.entries(data.entries)) {
-      if (path !== '__proto__' && isEntry(entry)) cache.#entries[path] = entry;
+      if (path !== '__proto__' && validate(entry)) cache.#entries[path] = entry as Entry;
       else dropped++;
     }
     if (dropped > 0) warn(`${location}: ${dropped} damaged entr${dropped === 1 ? 'y' : 'ies'} ignored; their files are checked again`);
@@ -209,7 +178,8 @@ export class LintCache {
     const entry = this.#entries[abs];
     if (!entry || hash === null || entry.hash !== hash) return undefined;
     if (entry.config !== (await this.#configKey(config))) return undefined;
-    if (emit && !entry.outcome.emitted) return undefined;
+    // Outputs are written as kept: their model must still be one (the schema checks only its shape).
+    if (emit && (!entry.outcome.emitted || validateRoadmap(entry.outcome.emitted.roadmap).length > 0)) return undefined;
     if (entry.outcome.path !== path) return undefined;
     const deps = entry.outcome.deps ?? [];
     for (const [i, dep] of deps.entries()) {

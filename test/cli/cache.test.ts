@@ -131,15 +131,16 @@ describe('--cache', () => {
     const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { outcome: { findings: unknown[] } | null }> };
     const keys = Object.keys(data.entries);
     const withFindings = keys.find((k) => data.entries[k]!.outcome!.findings.length > 0)!;
-    const [first, second] = keys.filter((k) => k !== withFindings);
+    const [first, second, third] = keys.filter((k) => k !== withFindings);
     (data.entries[withFindings]!.outcome!.findings[0] as { severity: string }).severity = 'fatal';
     data.entries[first!]!.outcome = null;
     data.entries[second!]!.outcome!.findings = [null];
+    (data.entries[third!]!.outcome as unknown as { deps: unknown }).deps = [{ globs: 'content/*.md' }];
     writeFileSync(file, JSON.stringify(data));
     const r = cached(dir);
     expect(r.stdout).toBe(plain.stdout);
     expect(r.code).toBe(plain.code);
-    expect(r.stderr).toContain('.roadmapcache: 3 damaged entries ignored; their files are checked again');
+    expect(r.stderr).toContain('.roadmapcache: 4 damaged entries ignored; their files are checked again');
   });
 
   it('is not written by a run that failed', () => {
