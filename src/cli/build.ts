@@ -22,7 +22,7 @@ import { Workspace } from '../project/workspace.js';
 import { checkFiles, type Checked } from './batch.js';
 import { CACHE_FILE, LintCache } from './cache.js';
 import { expandInputs } from './files.js';
-import { linkLint, checkedOf, lintLoaded, loadAll, report, type Io, type RunOptions } from './shared.js';
+import { linkLint, checkedOf, lintLoaded, loadAll, noteSkipped, report, type Io, type RunOptions } from './shared.js';
 import { resourcesOf } from '../model/walk.js';
 import { validateRoadmap } from '../model/validate.js';
 import { neutralizeTerminalLine } from '../util/terminal.js';
@@ -101,7 +101,7 @@ export async function runBuild(paths: string[], options: RunOptions, loader: Con
   const outDir = resolve(io.cwd, options.out);
   const outLabel = options.out.replace(/(?<!\/)\/+$/u, '') || options.out;
   await checkOutDir(outDir, outLabel, expansion.roots, expansion.files, io.cwd);
-  for (const s of expansion.skipped) io.stderr(`roadmap: ${neutralizeTerminalLine(s.path)}: skipped: a ${s.kind}, not a file\n`);
+  noteSkipped(io, expansion.skipped);
 
   // Lock the output directory and finish or undo an interrupted build before anything else.
   const out = await OutputDir.open(outDir, {

@@ -17,7 +17,7 @@ import { checkFiles, type Checked } from './batch.js';
 import { CACHE_FILE, LintCache } from './cache.js';
 import { twoFilesPatch } from './patch.js';
 import { expandInputs } from './files.js';
-import { baselinePathFor, checkedOf, linkLint, lintLoaded, lintOne, loadAll, report, type Io, type LinkLint, type RunOptions } from './shared.js';
+import { baselinePathFor, checkedOf, linkLint, lintLoaded, lintOne, loadAll, noteSkipped, report, type Io, type LinkLint, type RunOptions } from './shared.js';
 
 const STDIN = '-';
 
@@ -45,7 +45,7 @@ export async function runLint(paths: string[], options: RunOptions, loader: Conf
     }
   }
   const { files, skipped } = await expandInputs(paths.length > 0 ? paths : ['content'], io.cwd);
-  for (const s of skipped) io.stderr(`roadmap: ${neutralizeTerminalLine(s.path)}: skipped: a ${s.kind}, not a file\n`);
+  noteSkipped(io, skipped);
   if (!options.fix && !options.fixDryRun && !options.links) {
     // The usual run: one file at a time (on worker processes when there are many), each tree let go
     // once linted; unchanged files come from the cache.

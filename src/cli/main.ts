@@ -232,6 +232,14 @@ function runOptions(v: Values, baselineTarget: string | undefined, links: 'netwo
   };
 }
 
+/** The line for an error nothing expected: a bug, with its stack only when ROADMAP_DEBUG asks. */
+export function internalErrorLine(error: unknown, env: Record<string, string | undefined>): string {
+  return (
+    `roadmap: internal error: ${error instanceof Error ? error.message : String(error)}. This is a bug in roadmap-pipeline; please report it` +
+    `${env['ROADMAP_DEBUG'] ? `\n${error instanceof Error ? error.stack : ''}` : ' (set ROADMAP_DEBUG=1 to see where)'}\n`
+  );
+}
+
 /** Run the CLI; returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   let parsed;
@@ -309,10 +317,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr(`roadmap: ${e.path ? `${e.path}: ` : ''}${describeIoError(e, 'write')}\n`);
       return EXIT_FAILURE;
     }
-    io.stderr(
-      `roadmap: internal error: ${e instanceof Error ? e.message : String(e)}. This is a bug in roadmap-pipeline; please report it` +
-        `${io.env['ROADMAP_DEBUG'] ? `\n${e instanceof Error ? e.stack : ''}` : ' (set ROADMAP_DEBUG=1 to see where)'}\n`,
-    );
+    io.stderr(internalErrorLine(e, io.env));
     return EXIT_INTERNAL;
   }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { fstatSync } from 'node:fs';
-import { main } from './main.js';
+import { internalErrorLine, main } from './main.js';
 import { WORKER_FLAG } from './worker-flag.js';
 
 // Standard input up to one byte past `maxBytes`, and no further: `cat /dev/zero | roadmap lint -`
@@ -56,10 +56,7 @@ const runMain = (): void => void main(process.argv.slice(2), {
   // main answers every failure it knows with one line and an exit code; anything else is a bug,
   // reported the same way in one line.
   (error: unknown) => {
-    process.stderr.write(
-      `roadmap: internal error: ${error instanceof Error ? error.message : String(error)}. This is a bug in roadmap-pipeline; please report it` +
-        `${process.env['ROADMAP_DEBUG'] && error instanceof Error ? `\n${error.stack ?? ''}` : ' (set ROADMAP_DEBUG=1 to see where)'}\n`,
-    );
+    process.stderr.write(internalErrorLine(error, process.env));
     process.exitCode = 3;
   },
 );

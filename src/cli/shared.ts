@@ -102,6 +102,11 @@ export function useColor(io: Io): boolean {
 }
 
 /** A progress line on stderr for longer runs on a terminal. */
+/** The note for each special file a folder held (a FIFO, a socket): skipped, not read. */
+export function noteSkipped(io: Io, skipped: readonly { path: string; kind: string }[]): void {
+  for (const s of skipped) io.stderr(`roadmap: ${neutralizeTerminalLine(s.path)}: skipped: a ${s.kind}, not a file\n`);
+}
+
 export function progress(io: Io, total: number): (done: number, file: string) => void {
   if (!io.stderrIsTTY || total <= 5) return () => undefined;
   return (done, file) => {

@@ -99,15 +99,14 @@ export function candidates(source: string): Candidate[] {
   for (; start < source.length; line++) {
     let end = source.indexOf('\n', start);
     if (end < 0) end = source.length;
-    const first = source.charCodeAt(start);
-    if (start > 0 && first === 0x23) {
+    if (start > 0 && source.charCodeAt(start) === 0x23) {
       let k = start;
       while (k < end && source.charCodeAt(k) === 0x23) k++;
       const after = k < end ? source.charCodeAt(k) : -1;
       if (k - start <= 6 && (after === -1 || after === 0x20 || after === 0x09 || after === 0x0d)) {
         found.push({ offset: start, line, lineEnd: Math.min(end + 1, source.length), kind: 'heading' });
       }
-    } else if (start > 0 && itemMarkerEnd(source, start, end) > 0) {
+    } else if (start > 0 && startsListItem(source, start, end)) {
       found.push({ offset: start, line, lineEnd: Math.min(end + 1, source.length), kind: 'item' });
     }
     start = end + 1;
@@ -116,21 +115,21 @@ export function candidates(source: string): Candidate[] {
 }
 
 /**
- * Where a list item's marker ends when the line [start, end) starts with one in its first column
- * (`-`, `*` or `+`, or up to nine digits and `.` or `)`, then a space or a tab), else 0. Only a
- * guess; the parse checks each one.
+ * Whether the line [start, end) starts with a list item's marker in its first column (`-`, `*` or
+ * `+`, or up to nine digits and `.` or `)`, then a space or a tab). Only a guess; the parse checks
+ * each one.
  */
-function itemMarkerEnd(source: string, start: number, end: number): number {
+function startsListItem(source: string, start: number, end: number): boolean {
   let k = start;
   const c = source.charCodeAt(k);
   if (c === 0x2d || c === 0x2a || c === 0x2b) k++;
   else {
     while (k < end && k - start < 9 && source.charCodeAt(k) >= 0x30 && source.charCodeAt(k) <= 0x39) k++;
-    if (k === start || (source.charCodeAt(k) !== 0x2e && source.charCodeAt(k) !== 0x29)) return 0;
+    if (k === start || (source.charCodeAt(k) !== 0x2e && source.charCodeAt(k) !== 0x29)) return false;
     k++;
   }
   const after = source.charCodeAt(k);
-  return k < end && (after === 0x20 || after === 0x09) ? k : 0;
+  return k < end && (after === 0x20 || after === 0x09);
 }
 
 interface Piece {
